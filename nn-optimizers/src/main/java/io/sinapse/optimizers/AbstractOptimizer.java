@@ -1,0 +1,122 @@
+package io.sinapse.optimizers;
+
+import io.sinapse.api.Optimizer;
+import io.sinapse.api.Parameters;
+
+/**
+ * What the optimizers here share: a name, parameters by key with a range check each, the {@code lr} every one
+ * of them has, and the argument checks of {@link #update}. Subclasses read their other parameters in their
+ * constructor with {@link #positive}, {@link #fraction} and {@link #nonNegative}, which throw
+ * {@link IllegalArgumentException} with the reason when a value is out of range.
+ */
+abstract class AbstractOptimizer implements Optimizer {
+
+    private final String name;
+    private final Parameters parameters;
+    private final double learningRate;
+
+    AbstractOptimizer(String name, Parameters parameters) {
+        this.name = name;
+        this.parameters = parameters;
+        this.learningRate = positive("lr");
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final Parameters parameters() {
+        return parameters;
+    }
+
+    @Override
+    public final double learningRate() {
+        return learningRate;
+    }
+
+    /**
+     * This optimizer's parameters with those in {@code values} replaced: the lookup passes every parameter,
+     * a direct caller may pass only the ones it changes. A name this optimizer does not take is an error.
+     */
+    final Parameters merge(Parameters values) {
+        Parameters merged = parameters;
+        for (String key : values.names()) {
+            if (!parameters.has(key)) {
+                throw new IllegalArgumentException(
+                        "unknown parameter '" + key + "' for " + name + "; it takes " + parameters);
+            }
+            merged = merged.and(key, values.get(key));
+        }
+        return merged;
+    }
+
+    /** The value of {@code key}, which must be finite and greater than 0. */
+    final double positive(String key) {
+        double value = parameters.get(key);
+        if (!(value > 0) || !Double.isFinite(value)) {
+            throw new IllegalArgumentException(key + " must be > 0, got " + Parameters.format(value));
+        }
+        return value;
+    }
+
+    /** The value of {@code key}, which must be finite and at least 0. */
+    final double nonNegative(String key) {
+        double value = parameters.get(key);
+        if (!(value >= 0) || !Double.isFinite(value)) {
+            throw new IllegalArgumentException(key + " must be >= 0, got " + Parameters.format(value));
+        }
+        return value;
+    }
+
+    /**
+     * The value of {@code key}, a decay rate in [0, 1): at 1 or more what it scales never fades and the steps
+     * grow without bound.
+     */
+    final double fraction(String key) {
+        double value = parameters.get(key);
+        if (!(value >= 0 && value < 1)) {
+            throw new IllegalArgumentException(key + " must be in [0, 1), got " + Parameters.format(value));
+        }
+        return value;
+    }
+
+    /**
+     * Checks the arguments of {@link #update}; allocates only to report a bad one. {@code state} may be
+     * {@code null} when {@link #stateSize} is 0.
+     */
+    final void checkUpdate(float[] params, float[] grads, float[] state, int count, long step, double rate) {
+        if (count < 0 || count > params.length || count > grads.length) {
+            throw new IllegalArgumentException("count must be in [0, " + Math.min(params.length, grads.length)
+                    + "] (the lengths of params and grads), got " + count);
+        }
+        int needed = stateSize(count);
+        if (needed > 0 && (state == null || state.length < needed)) {
+            throw new IllegalArgumentException(name + " needs a state of stateSize(" + count + ") = " + needed
+                    + " floats, got " + (state == null ? "null" : state.length + ""));
+        }
+        if (step < 1) {
+            throw new IllegalArgumentException("step is 1-based: 1 for the first update, got " + step);
+        }
+        if (!(rate > 0) || !Double.isFinite(rate)) {
+            throw new IllegalArgumentException("learningRate must be > 0, got " + rate);
+        }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other != null && other.getClass() == getClass()
+                && parameters.equals(((AbstractOptimizer) other).parameters);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * getClass().hashCode() + parameters.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return spec();
+    }
+}

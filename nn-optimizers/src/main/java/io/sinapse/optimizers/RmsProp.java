@@ -1,0 +1,56 @@
+package io.sinapse.optimizers;
+
+import io.sinapse.api.Optimizer;
+import io.sinapse.api.Parameters;
+
+/**
+ * {@code rmsprop}: divides each step by a moving root mean square of recent gradients, as
+ * {@code torch.optim.RMSprop(lr, alpha, eps)}:
+ *
+ * <pre>
+ *   s = α·s + (1 − α)·g²
+ *   w = w − lr·g / (√s + ε)
+ * </pre>
+ *
+ * <p>Parameters: {@code lr} (default 0.01, &gt; 0), {@code alpha} α, the decay PyTorch calls alpha and Keras rho
+ * (default 0.99, in [0, 1)), {@code eps} ε (default 1e-8, &gt; 0). State: {@code s}, one float per weight.
+ */
+public final class RmsProp extends AbstractOptimizer {
+
+    static final Parameters DEFAULTS = Parameters.of("lr", 0.01).and("alpha", 0.99).and("eps", 1e-8);
+
+    private final double alpha;
+    private final double eps;
+
+    /** RMSprop with its defaults; the lookup makes configured copies with {@link #withParameters}. */
+    public RmsProp() {
+        this(DEFAULTS);
+    }
+
+    private RmsProp(Parameters parameters) {
+        super("rmsprop", parameters);
+        this.alpha = fraction("alpha");
+        this.eps = positive("eps");
+    }
+
+    @Override
+    public Optimizer withParameters(Parameters values) {
+        return new RmsProp(merge(values));
+    }
+
+    @Override
+    public int stateSize(int parameterCount) {
+        return parameterCount;
+    }
+
+    @Override
+    public void update(float[] params, float[] grads, float[] state, int count, long step, double learningRate) {
+        checkUpdate(params, grads, state, count, step, learningRate);
+        for (int i = 0; i < count; i++) {
+            double gradient = grads[i];
+            float meanSquare = (float) (alpha * state[i] + (1 - alpha) * gradient * gradient);
+            state[i] = meanSquare;
+            params[i] = (float) (params[i] - learningRate * gradient / (Math.sqrt(meanSquare) + eps));
+        }
+    }
+}

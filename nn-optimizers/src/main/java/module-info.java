@@ -1,0 +1,19 @@
+/**
+ * Gradient-descent update rules, reached by name through {@link io.sinapse.api.Plugins}: {@code sgd},
+ * {@code momentum}, {@code nesterov}, {@code rmsprop}, {@code adagrad}, {@code adam}, {@code adamw}. Each follows
+ * the update formula of its PyTorch 1.13 counterpart exactly. Exports nothing.
+ *
+ * @provides io.sinapse.api.Optimizer
+ */
+module io.sinapse.optimizers {
+    requires io.sinapse.api;
+
+    provides io.sinapse.api.Optimizer with
+            io.sinapse.optimizers.Sgd,
+            io.sinapse.optimizers.Momentum,
+            io.sinapse.optimizers.Nesterov,
+            io.sinapse.optimizers.RmsProp,
+            io.sinapse.optimizers.AdaGrad,
+            io.sinapse.optimizers.Adam,
+            io.sinapse.optimizers.AdamW;
+}
