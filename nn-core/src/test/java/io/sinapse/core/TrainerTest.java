@@ -1,0 +1,168 @@
+package io.sinapse.core;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TrainerTest {
+
+    /** y = sin(x1) + 0.5·x2², 200 examples: small, smooth, non-linear. */
+    private static Dataset regression() {
+        SplittableRandom random = new SplittableRandom(5);
+        int rows = 200;
+        float[] x = new float[rows * 2];
+        float[] y = new float[rows];
+        for (int r = 0; r < rows; r++) {
+            float a = (float) (random.nextDouble() * 4 - 2);
+            float b = (float) (random.nextDouble() * 2 - 1);
+            x[2 * r] = a;
+            x[2 * r + 1] = b;
+            y[r] = (float) (Math.sin(a) + 0.5 * b * b);
+        }
+        return new Dataset(x, 2, y, 1);
+    }
+
+    private static Network regressionNetwork(long seed) {
+        return Network.builder(2).dense(16, "tanh").dense(1).seed(seed).build();
+    }
+
+    @ParameterizedTest(name = "batch size {0}")
+    @ValueSource(ints = {1, 16, 200})
+    void stochasticMiniBatchAndBatchGradientDescentAllReduceTheLoss(int batchSize) {
+        Dataset data = regression();
+        Network network = regressionNetwork(1);
+        Trainer trainer = Trainer.builder().loss("mse").optimizer("sgd(lr=0.05)").epochs(30).batchSize(batchSize)
+                .seed(1).build();
+        double before = trainer.evaluate(network, data);
+        History history = trainer.fit(network, data);
+        double after = trainer.evaluate(network, data);
+        assertTrue(after < 0.5 * before, "batch size " + batchSize + ": loss " + before + " → " + after);
+        assertEquals(30, history.size());
+        assertTrue(history.stopReason().contains("maximum of 30 epochs"), history.stopReason());
+    }
+
+    @Test
+    void sameSeedGivesIdenticalWeights() {
+        Dataset data = regression();
+        List<float[]> first = trainedWeights(data, 9);
+        List<float[]> second = trainedWeights(data, 9);
+        for (int i = 0; i < first.size(); i++) {
+            assertArrayEquals(first.get(i), second.get(i), "tensor " + i + " differs between two runs with seed 9");
+        }
+        List<float[]> other = trainedWeights(data, 10);
+        assertFalse(java.util.Arrays.equals(first.get(0), other.get(0)), "another seed gives other weights");
+    }
+
+    private static List<float[]> trainedWeights(Dataset data, long seed) {
+        Network network = regressionNetwork(seed);
+        Trainer.builder().loss("mse").optimizer("momentum(lr=0.02)").epochs(5).batchSize(8).seed(seed).build()
+                .fit(network, data);
+        List<float[]> weights = new ArrayList<>();
+        network.parameters().forEach(t -> weights.add(t.value().clone()));
+        return weights;
+    }
+
+    @Test
+    void stopsAtTheMinimumError() {
+        Dataset data = regression();
+        History history = Trainer.builder().loss("mse").optimizer("adam(lr=0.01)").epochs(5000).batchSize(20)
+                .minError(0.01).build().fit(regressionNetwork(2), data);
+        assertTrue(history.size() < 5000, "stopped early after " + history.size() + " epochs");
+        assertTrue(history.last().loss() <= 0.01, "last loss " + history.last().loss());
+        assertTrue(history.stopReason().startsWith("reached the minimum error 0.01"), history.stopReason());
+        for (int i = 0; i < history.size() - 1; i++) {
+            assertTrue(history.epochs().get(i).loss() > 0.01, "epoch " + (i + 1) + " was already below the minimum");
+        }
+    }
+
+    @Test
+    void listenerCanStopTrainingAndSeesEveryEpoch() {
+        List<Integer> seen = new ArrayList<>();
+        TrainingListener stopAtThree = new TrainingListener() {
+            @Override
+            public void onEpochEnd(Epoch epoch, TrainingControl control) {
+                seen.add(epoch.number());
+                assertEquals(50, control.maxEpochs());
+                if (epoch.number() == 3) {
+                    control.stop("enough");
+                }
+            }
+        };
+        History history = Trainer.builder().epochs(50).listener(stopAtThree).build().fit(regressionNetwork(1), regression());
+        assertEquals(List.of(1, 2, 3), seen);
+        assertEquals("enough", history.stopReason());
+    }
+
+    @Test
+    void softmaxWithCrossEntropyLearnsThreeBlobs() {
+        SplittableRandom random = new SplittableRandom(4);
+        int rows = 300;
+        float[] x = new float[rows * 2];
+        float[] y = new float[rows * 3];
+        double[][] centres = {{-2, 0}, {2, 0}, {0, 2.5}};
+        for (int r = 0; r < rows; r++) {
+            int c = r % 3;
+            x[2 * r] = (float) (centres[c][0] + random.nextGaussian() * 0.6);
+            x[2 * r + 1] = (float) (centres[c][1] + random.nextGaussian() * 0.6);
+            y[3 * r + c] = 1;
+        }
+        Dataset data = new Dataset(x, 2, y, 3);
+        Network network = Network.builder(2).dense(8, "relu").dense(3, "softmax").seed(4).build();
+        History history = Trainer.builder().loss("cross_entropy").optimizer("adam(lr=0.02)").epochs(60).batchSize(32)
+                .validation(data).build().fit(network, data);
+        assertTrue(Accuracy.of(network, data) > 0.95, "accuracy " + Accuracy.of(network, data));
+        assertTrue(history.last().accuracy() > 0.9, "training accuracy recorded: " + history.last());
+        assertTrue(history.last().validationLoss() < history.epochs().get(0).validationLoss(), "validation loss fell");
+        float[] probabilities = network.predict(-2, 0);
+        double sum = probabilities[0] + probabilities[1] + probabilities[2];
+        assertEquals(1.0, sum, 1e-5, "predictions are softmax probabilities");
+        assertTrue(probabilities[0] > 0.8, "(-2, 0) is class 0: " + java.util.Arrays.toString(probabilities));
+    }
+
+    @Test
+    void regularizerPenaltyIsPartOfTheLoss() {
+        Dataset data = regression();
+        Network network = regressionNetwork(1);
+        Trainer plain = Trainer.builder().loss("mse").build();
+        Trainer penalised = Trainer.builder().loss("mse").regularizer("l2(lambda=0.5)").build();
+        double sumOfSquares = 0;
+        for (Tensor t : network.parameters()) {
+            if (t.regularized()) {
+                for (float w : t.value()) {
+                    sumOfSquares += w * w;
+                }
+            }
+        }
+        assertEquals(plain.evaluate(network, data) + 0.25 * sumOfSquares, penalised.evaluate(network, data), 1e-5,
+                "loss + (λ/2)·Σw² over the weights, not the biases");
+    }
+
+    @Test
+    void wrongShapesAreRejectedWithTheCounts() {
+        Dataset data = regression();
+        Network threeInputs = Network.builder(3).dense(1).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Trainer.builder().build().fit(threeInputs, data));
+        assertTrue(e.getMessage().contains("2 feature columns") && e.getMessage().contains("3 inputs"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Trainer.builder().batchSize(0));
+        assertThrows(IllegalArgumentException.class, () -> Trainer.builder().epochs(0));
+    }
+
+    @Test
+    void divergingTrainingSaysWhy() {
+        Dataset data = regression();
+        Trainer trainer = Trainer.builder().loss("mse").optimizer("sgd(lr=1000)").epochs(100).build();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> trainer.fit(regressionNetwork(1), data));
+        assertTrue(e.getMessage().contains("learning rate"), e.getMessage());
+    }
+}
