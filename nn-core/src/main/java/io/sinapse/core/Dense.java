@@ -1,0 +1,99 @@
+package io.sinapse.core;
+
+import io.sinapse.api.WeightInit;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A fully connected layer: each output neuron's weighted sum of the inputs plus its bias,
+ * {@code z = x · W + b}, for a whole batch at once. {@code W} is {@code inputs × outputs}: column j holds the
+ * weights into neuron j, so the course's customer neuron {@code 50·0.5 + 20·0.4 + 20·0.7 + 1 = 48} is one column.
+ *
+ * <p>Backpropagation by the chain rule, given {@code dZ = ∂loss/∂z}:
+ * {@code ∂loss/∂W = xᵀ · dZ}, {@code ∂loss/∂b = Σ_rows dZ}, {@code ∂loss/∂x = dZ · Wᵀ}.
+ */
+public final class Dense implements Layer {
+
+    private final int inputs;
+    private final int outputs;
+    private final Tensor weights;
+    private final Tensor bias;
+    private float[] output;
+    private float[] gradInput;
+    private float[] lastInput;
+
+    public Dense(int inputs, int outputs) {
+        if (inputs <= 0 || outputs <= 0) {
+            throw new IllegalArgumentException("A dense layer needs at least one input and one output, got "
+                    + inputs + " → " + outputs);
+        }
+        this.inputs = inputs;
+        this.outputs = outputs;
+        this.weights = new Tensor("weights", inputs, outputs, true);
+        this.bias = new Tensor("bias", 1, outputs, false);
+    }
+
+    /**
+     * Draws the weights uniformly from ±limit (Glorot: sqrt(6 / (in + out)), He: sqrt(6 / in)) and zeroes the bias.
+     */
+    public void initialize(WeightInit init, SplittableRandom random) {
+        double limit = init == WeightInit.HE
+                ? Math.sqrt(6.0 / inputs)
+                : Math.sqrt(6.0 / (inputs + outputs));
+        float[] w = weights.value();
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (float) ((random.nextDouble() * 2 - 1) * limit);
+        }
+        java.util.Arrays.fill(bias.value(), 0f);
+    }
+
+    public Tensor weights() {
+        return weights;
+    }
+
+    public Tensor bias() {
+        return bias;
+    }
+
+    @Override
+    public int inputSize() {
+        return inputs;
+    }
+
+    @Override
+    public int outputSize() {
+        return outputs;
+    }
+
+    @Override
+    public float[] forward(float[] input, int rows, boolean training) {
+        output = Buffers.ensure(output, rows * outputs);
+        Matrices.multiply(input, weights.value(), output, rows, inputs, outputs);
+        Matrices.addRowVector(output, bias.value(), rows, outputs);
+        lastInput = input;
+        return output;
+    }
+
+    @Override
+    public float[] backward(float[] gradOutput, int rows, boolean needInputGradient) {
+        Matrices.multiplyTransposedLeft(lastInput, gradOutput, weights.gradient(), rows, inputs, outputs);
+        Matrices.sumColumns(gradOutput, bias.gradient(), rows, outputs);
+        if (!needInputGradient) {
+            return null;
+        }
+        gradInput = Buffers.ensure(gradInput, rows * inputs);
+        Matrices.multiplyTransposedRight(gradOutput, weights.value(), gradInput, rows, outputs, inputs);
+        return gradInput;
+    }
+
+    @Override
+    public List<Tensor> parameters() {
+        return List.of(weights, bias);
+    }
+
+    @Override
+    public String describe() {
+        return "Dense(" + inputs + " → " + outputs + ")";
+    }
+}

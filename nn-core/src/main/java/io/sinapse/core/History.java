@@ -1,0 +1,48 @@
+package io.sinapse.core;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Per-epoch record of a training run, and why it stopped. */
+public final class History {
+
+    private final List<Epoch> epochs = new ArrayList<>();
+    private String stopReason = "not finished";
+
+    void add(Epoch epoch) {
+        epochs.add(epoch);
+    }
+
+    void stopReason(String reason) {
+        this.stopReason = reason;
+    }
+
+    public List<Epoch> epochs() {
+        return Collections.unmodifiableList(epochs);
+    }
+
+    /** The last epoch, or null before the first. */
+    public Epoch last() {
+        return epochs.isEmpty() ? null : epochs.get(epochs.size() - 1);
+    }
+
+    public int size() {
+        return epochs.size();
+    }
+
+    /** The training loss of each epoch, in order. */
+    public double[] losses() {
+        return epochs.stream().mapToDouble(Epoch::loss).toArray();
+    }
+
+    /** The validation loss of each epoch, in order (NaN where there was none). */
+    public double[] validationLosses() {
+        return epochs.stream().mapToDouble(Epoch::validationLoss).toArray();
+    }
+
+    /** E.g. "reached the minimum error 0.001", "reached the maximum of 100 epochs". */
+    public String stopReason() {
+        return stopReason;
+    }
+}

@@ -1,0 +1,209 @@
+package io.sinapse.core;
+
+import io.sinapse.api.Activation;
+import io.sinapse.api.Plugins;
+import io.sinapse.api.WeightInit;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A sequential network: layers applied one after another ("functions inside functions", as the course puts it).
+ * {@link #forward} propagates a batch from the inputs to the outputs; {@link #backward} retro-propagates the
+ * loss gradient from the outputs back, each layer applying its local derivative (the chain rule).
+ *
+ * <pre>{@code
+ * Network xor = Network.builder(2).dense(4, "tanh").dense(1, "sigmoid").seed(1).build();
+ * }</pre>
+ */
+public final class Network {
+
+    private final int inputSize;
+    private final List<Layer> layers;
+
+    public Network(int inputSize, List<Layer> layers) {
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("A network needs at least one layer");
+        }
+        int size = inputSize;
+        for (Layer layer : layers) {
+            if (layer.inputSize() != size) {
+                throw new IllegalArgumentException(layer.describe() + " expects " + layer.inputSize()
+                        + " inputs but the layer before it gives " + size);
+            }
+            size = layer.outputSize();
+        }
+        this.inputSize = inputSize;
+        this.layers = List.copyOf(layers);
+    }
+
+    public static Builder builder(int inputs) {
+        return new Builder(inputs);
+    }
+
+    public int inputSize() {
+        return inputSize;
+    }
+
+    public int outputSize() {
+        return layers.get(layers.size() - 1).outputSize();
+    }
+
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    /** Every trainable tensor, first layer first. */
+    public List<Tensor> parameters() {
+        List<Tensor> all = new ArrayList<>();
+        for (Layer layer : layers) {
+            all.addAll(layer.parameters());
+        }
+        return Collections.unmodifiableList(all);
+    }
+
+    /** The activation of the last layer, if the network ends in one. */
+    public Activation outputActivation() {
+        Layer last = layers.get(layers.size() - 1);
+        return last instanceof ActivationLayer a ? a.activation() : null;
+    }
+
+    /** Propagates {@code rows} input rows through all layers; the result is the last layer's reused buffer. */
+    public float[] forward(float[] input, int rows, boolean training) {
+        return forward(input, rows, layers.size(), training);
+    }
+
+    /** Propagates through layers {@code 0 … end-1} only (the trainer stops before a softmax its loss absorbs). */
+    public float[] forward(float[] input, int rows, int end, boolean training) {
+        checkInput(input, rows);
+        float[] signal = input;
+        for (int i = 0; i < end; i++) {
+            signal = layers.get(i).forward(signal, rows, training);
+        }
+        return signal;
+    }
+
+    /**
+     * Retro-propagates {@code gradOutput} = ∂loss/∂(output of layer {@code end-1}) through layers
+     * {@code end-1 … 0}, filling every tensor's gradient. The first layer's input gradient is not computed.
+     */
+    public void backward(float[] gradOutput, int rows, int end) {
+        float[] grad = gradOutput;
+        for (int i = end - 1; i >= 0; i--) {
+            grad = layers.get(i).backward(grad, rows, i > 0);
+        }
+    }
+
+    /** The outputs for {@code rows} input rows, in a new array (inference: dropout and the like are off). */
+    public float[] predict(float[] input, int rows) {
+        float[] out = forward(input, rows, false);
+        return java.util.Arrays.copyOf(out, rows * outputSize());
+    }
+
+    /** The output for one example. */
+    public float[] predict(float... example) {
+        return predict(example, 1);
+    }
+
+    private void checkInput(float[] input, int rows) {
+        if (rows <= 0 || input.length < rows * inputSize) {
+            throw new IllegalArgumentException("Expected " + rows + " rows of " + inputSize + " inputs ("
+                    + (long) rows * inputSize + " values), got " + input.length + " values");
+        }
+    }
+
+    /** One line per layer, e.g. for logs. */
+    public String summary() {
+        StringBuilder text = new StringBuilder("Network(" + inputSize + " inputs)");
+        for (Layer layer : layers) {
+            text.append("\n  ").append(layer.describe());
+        }
+        return text.toString();
+    }
+
+    @Override
+    public String toString() {
+        return summary();
+    }
+
+    /** Builds a network layer by layer, resolving activations by name through the plug-in lookup. */
+    public static final class Builder {
+
+        private final int inputs;
+        private final List<Layer> layers = new ArrayList<>();
+        private final List<WeightInit> inits = new ArrayList<>();
+        private Plugins plugins;
+        private long seed = 42;
+        private int size;
+
+        private Builder(int inputs) {
+            if (inputs <= 0) {
+                throw new IllegalArgumentException("A network needs at least one input, got " + inputs);
+            }
+            this.inputs = inputs;
+            this.size = inputs;
+        }
+
+        /** The lookup that resolves activation names; {@link Plugins#load()} unless set. */
+        public Builder plugins(Plugins plugins) {
+            this.plugins = plugins;
+            return this;
+        }
+
+        /** Seed for weight initialisation: the same seed gives the same initial weights. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** A dense layer of {@code units} neurons with no activation (linear output). */
+        public Builder dense(int units) {
+            return addDense(units, WeightInit.GLOROT);
+        }
+
+        /** A dense layer of {@code units} neurons followed by the activation {@code spec}, e.g. "relu". */
+        public Builder dense(int units, String activationSpec) {
+            return dense(units, lookup().activation(activationSpec));
+        }
+
+        /** A dense layer of {@code units} neurons followed by {@code activation}. */
+        public Builder dense(int units, Activation activation) {
+            addDense(units, activation.preferredInit());
+            return layer(new ActivationLayer(activation, units));
+        }
+
+        /** Any layer, e.g. one of your own. */
+        public Builder layer(Layer layer) {
+            layers.add(layer);
+            inits.add(null);
+            size = layer.outputSize();
+            return this;
+        }
+
+        private Builder addDense(int units, WeightInit init) {
+            layers.add(new Dense(size, units));
+            inits.add(init);
+            size = units;
+            return this;
+        }
+
+        public Network build() {
+            SplittableRandom random = new SplittableRandom(seed);
+            for (int i = 0; i < layers.size(); i++) {
+                if (layers.get(i) instanceof Dense dense) {
+                    dense.initialize(inits.get(i) == null ? WeightInit.GLOROT : inits.get(i), random);
+                }
+            }
+            return new Network(inputs, layers);
+        }
+
+        private Plugins lookup() {
+            if (plugins == null) {
+                plugins = Plugins.load();
+            }
+            return plugins;
+        }
+    }
+}
