@@ -1,0 +1,39 @@
+package io.sinapse.optimizers;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class AdamTest {
+
+    private final Adam adam = new Adam(); // lr 0.001, beta1 0.9, beta2 0.999, eps 1e-8
+
+    @Test
+    void firstStepMovesEachWeightByAboutLrAgainstTheSignOfItsGradient() {
+        float[] start = {1, 1, 1, 1, 1};
+        float[] g = {0.5f, -3, 1e-3f, 0, -1e-6f};
+        // m̂ = g, v̂ = g², so the step is lr·g/(|g| + eps): lr·sign(g) unless |g| is near eps.
+        // For g = −1e-6 it is 0.001·1e-6/(1e-6 + 1e-8) = 0.000990099; g = 0 does not move.
+        float[] expected = {0.999f, 1.001f, 0.999f, 1, 1.000990099f};
+        assertArrayEquals(expected, Steps.run(adam, start, g), 1e-7f, "first Adam step");
+    }
+
+    @Test
+    void biasCorrectionKeepsTheStepAtLrForAConstantGradient() {
+        float[] start = {1, 1};
+        float[] g = {0.5f, -3};
+        // step 2: m = 0.19·g, m̂ = 0.19·g/(1 − 0.81) = g; v = 0.001999·g², v̂ = 0.001999·g²/(1 − 0.998001) = g²
+        assertArrayEquals(new float[] {0.998f, 1.002f}, Steps.run(adam, start, g, g), 2e-7f, "two steps");
+        assertArrayEquals(new float[] {0.995f, 1.005f}, Steps.run(adam, start, g, g, g, g, g), 5e-7f, "five steps");
+    }
+
+    @Test
+    void defaultsAreTheCoursesAndPyTorchs() {
+        assertEquals(0.001, adam.learningRate(), "the course's lr for Adam");
+        assertEquals(0.9, adam.parameters().get("beta1"), "beta1");
+        assertEquals(0.999, adam.parameters().get("beta2"), "beta2");
+        assertEquals(1e-8, adam.parameters().get("eps"), "eps");
+        assertEquals(14, adam.stateSize(7), "m and v for each weight");
+    }
+}
