@@ -131,6 +131,8 @@ public final class Network {
     /** Builds a network layer by layer, resolving activations by name through the plug-in lookup. */
     public static final class Builder {
 
+        private static final long DROPOUT_SALT = 0x5DEECE66DL;
+
         private final int inputs;
         private final List<Layer> layers = new ArrayList<>();
         private final List<WeightInit> inits = new ArrayList<>();
@@ -174,6 +176,16 @@ public final class Network {
             return layer(new ActivationLayer(activation, units));
         }
 
+        /**
+         * Dropout of the previous layer's outputs with probability {@code rate} (in [0, 1)) while training, the
+         * identity at inference. Its masks are seeded from the network's {@link #seed}, so the same seed gives the
+         * same masks; each dropout layer gets its own stream.
+         */
+        public Builder dropout(double rate) {
+            Dropout.checkRate(rate);
+            return layer(new Dropout(size, rate, 0));
+        }
+
         /** Any layer, e.g. one of your own. */
         public Builder layer(Layer layer) {
             layers.add(layer);
@@ -194,6 +206,13 @@ public final class Network {
             for (int i = 0; i < layers.size(); i++) {
                 if (layers.get(i) instanceof Dense dense) {
                     dense.initialize(inits.get(i) == null ? WeightInit.GLOROT : inits.get(i), random);
+                }
+            }
+            // A stream of its own, so adding dropout does not change the initial weights of the dense layers.
+            SplittableRandom dropoutSeeds = new SplittableRandom(seed ^ DROPOUT_SALT);
+            for (Layer layer : layers) {
+                if (layer instanceof Dropout dropout) {
+                    dropout.reseed(dropoutSeeds.nextLong());
                 }
             }
             return new Network(inputs, layers);

@@ -18,8 +18,14 @@ import java.util.SplittableRandom;
  * mini-batch.
  *
  * <p>Each step: draw a batch (shuffled with the seed), propagate it forward, measure the loss, retro-propagate
- * its gradient, add the regularizer's gradient to the weights' gradients, and let the optimizer update every
- * tensor.
+ * its gradient, add the regularizer's gradient to the weights' gradients, clip the gradients if asked (by global
+ * norm, then by value), let the optimizer update every tensor at the epoch's learning rate, and rescale any
+ * weight column longer than the max-norm constraint.
+ *
+ * <p>Against overfitting: a {@link Builder#regularizer regularizer} (L1, L2, elastic net), dropout layers
+ * ({@link Network.Builder#dropout}), {@link EarlyStopping} as a listener, a {@link Builder#maxNorm max-norm}
+ * constraint, and a validation set ({@link Builder#validation} or {@link Builder#validationSplit}) to see it
+ * happen. Learning-rate {@link LearningRateSchedule schedules} and gradient clipping control the steps.
  *
  * <pre>{@code
  * Trainer trainer = Trainer.builder().loss("mse").optimizer("sgd(lr=0.5)").epochs(2000).batchSize(4).build();
@@ -29,6 +35,8 @@ import java.util.SplittableRandom;
 public final class Trainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+    /** Keeps the validation split's shuffle apart from the batches' shuffle, which uses the seed as it is. */
+    private static final long SPLIT_SALT = 0x9E3779B97F4A7C15L;
 
     private final Loss loss;
     private final Optimizer optimizer;
@@ -39,6 +47,11 @@ public final class Trainer {
     private final boolean shuffle;
     private final long seed;
     private final Dataset validation;
+    private final double validationSplit;
+    private final LearningRateSchedule schedule;
+    private final double clipNorm;
+    private final double clipValue;
+    private final double maxNorm;
     private final List<TrainingListener> listeners;
 
     private Trainer(Builder b) {
@@ -51,6 +64,11 @@ public final class Trainer {
         this.shuffle = b.shuffle;
         this.seed = b.seed;
         this.validation = b.validation;
+        this.validationSplit = b.validationSplit;
+        this.schedule = b.schedule;
+        this.clipNorm = b.clipNorm;
+        this.clipValue = b.clipValue;
+        this.maxNorm = b.maxNorm;
         this.listeners = List.copyOf(b.listeners);
     }
 
@@ -66,9 +84,23 @@ public final class Trainer {
         return optimizer;
     }
 
-    /** Trains {@code network} on {@code data} until a stopping criterion holds; returns the per-epoch history. */
+    /** The learning-rate schedule; {@link LearningRateSchedule#constant()} unless one was set. */
+    public LearningRateSchedule schedule() {
+        return schedule;
+    }
+
+    /**
+     * Trains {@code network} on {@code data} until a stopping criterion holds; returns the per-epoch history. With
+     * a {@link Builder#validationSplit validation split}, the held-out rows are taken from {@code data} first.
+     */
     public History fit(Network network, Dataset data) {
         checkShapes(network, data, "training");
+        Dataset validation = this.validation;
+        if (validationSplit > 0) {
+            Dataset[] parts = split(data, validationSplit, seed);
+            data = parts[0];
+            validation = parts[1];
+        }
         if (validation != null) {
             checkShapes(network, validation, "validation");
         }
@@ -93,11 +125,16 @@ public final class Trainer {
         Control control = new Control(network, history);
         listeners.forEach(l -> l.onTrainingStart(control));
         int batches = (rows + batch - 1) / batch;
-        LOG.info("Training {} on {} examples: loss {}, optimizer {}, batch size {}, up to {} epochs",
-                network.summary().replace('\n', ' '), rows, loss.spec(), optimizer.spec(), batch, maxEpochs);
+        LOG.info("Training {} on {} examples: loss {}, optimizer {}, schedule {}, batch size {}, up to {} epochs",
+                network.summary().replace('\n', ' '), rows, loss.spec(), optimizer.spec(), schedule, batch, maxEpochs);
 
         for (int epoch = 1; epoch <= maxEpochs && control.stopReason == null; epoch++) {
             long started = System.nanoTime();
+            double rate = schedule.rate(epoch, optimizer.learningRate(), history);
+            if (!(rate >= 0) || !Double.isFinite(rate)) {
+                throw new IllegalStateException("The learning-rate schedule " + schedule + " gave " + rate
+                        + " for epoch " + epoch + "; a learning rate must be a finite number >= 0");
+            }
             if (shuffle) {
                 shuffle(order, random);
             }
@@ -110,7 +147,7 @@ public final class Trainer {
                 double batchLoss = loss.value(out, y, count, outputs);
                 if (!Double.isFinite(batchLoss)) {
                     throw new IllegalStateException("The loss became " + batchLoss + " in epoch " + epoch
-                            + ", batch " + (b + 1) + ": the learning rate (" + optimizer.learningRate()
+                            + ", batch " + (b + 1) + ": the learning rate (" + rate
                             + ") is probably too high, or the inputs are not scaled.");
                 }
                 lossSum += batchLoss * count;
@@ -119,7 +156,7 @@ public final class Trainer {
                 }
                 loss.gradient(out, y, grad, count, outputs);
                 network.backward(grad, count, end);
-                step(tensors, optimizer.learningRate());
+                step(tensors, rate);
                 for (TrainingListener listener : listeners) {
                     listener.onBatchEnd(epoch, b + 1, batches, batchLoss);
                 }
@@ -134,7 +171,7 @@ public final class Trainer {
             }
             Epoch record = new Epoch(epoch, trainLoss, validationLoss,
                     classification ? (double) correct / rows : Double.NaN, validationAccuracy,
-                    optimizer.learningRate(), (System.nanoTime() - started) / 1e9);
+                    rate, (System.nanoTime() - started) / 1e9);
             history.add(record);
             LOG.debug("{}", record);
             for (TrainingListener listener : listeners) {
@@ -159,13 +196,50 @@ public final class Trainer {
     }
 
     private void step(List<Tensor> tensors, double learningRate) {
-        for (Tensor tensor : tensors) {
-            if (regularizer != null && tensor.regularized()) {
-                regularizer.addGradient(tensor.value(), tensor.gradient(), tensor.size());
+        if (regularizer != null) {
+            for (Tensor tensor : tensors) {
+                if (tensor.regularized()) {
+                    regularizer.addGradient(tensor.value(), tensor.gradient(), tensor.size());
+                }
             }
+        }
+        if (clipNorm > 0) {
+            Constraints.clipByGlobalNorm(tensors, clipNorm);
+        }
+        if (clipValue > 0) {
+            Constraints.clipByValue(tensors, clipValue);
+        }
+        for (Tensor tensor : tensors) {
             float[] state = tensor.optimizerState(optimizer.stateSize(tensor.size()));
             optimizer.update(tensor.value(), tensor.gradient(), state, tensor.size(), tensor.nextStep(), learningRate);
+            if (maxNorm > 0 && tensor.regularized()) {
+                Constraints.maxNorm(tensor, maxNorm);
+            }
         }
+    }
+
+    /**
+     * Splits {@code data} into training and validation parts: a seeded shuffle of the rows, the last
+     * {@code round(fraction · rows)} of which are held out. Returns {training, validation}.
+     */
+    static Dataset[] split(Dataset data, double fraction, long seed) {
+        int rows = data.rows();
+        int held = (int) Math.round(fraction * rows);
+        if (held < 1 || held >= rows) {
+            throw new IllegalArgumentException("A validation split of " + fraction + " of " + rows + " rows holds out "
+                    + held + " rows; it must leave at least one row for training and one for validation");
+        }
+        int[] order = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            order[i] = i;
+        }
+        shuffle(order, new SplittableRandom(seed ^ SPLIT_SALT));
+        int kept = rows - held;
+        int[] train = java.util.Arrays.copyOfRange(order, 0, kept);
+        int[] validation = java.util.Arrays.copyOfRange(order, kept, rows);
+        java.util.Arrays.sort(train);
+        java.util.Arrays.sort(validation);
+        return new Dataset[]{data.select(train), data.select(validation)};
     }
 
     private double penalty(List<Tensor> tensors) {
@@ -257,6 +331,11 @@ public final class Trainer {
         private boolean shuffle = true;
         private long seed = 42;
         private Dataset validation;
+        private double validationSplit;
+        private LearningRateSchedule schedule = LearningRateSchedule.constant();
+        private double clipNorm;
+        private double clipValue;
+        private double maxNorm;
         private final List<TrainingListener> listeners = new ArrayList<>();
 
         /** The lookup that resolves names; {@link Plugins#load()} unless set. */
@@ -337,12 +416,71 @@ public final class Trainer {
             return this;
         }
 
+        /**
+         * Holds out a seeded random {@code fraction} of the training data (in (0, 1)) as the validation set, the
+         * same rows for the same seed; training uses the rest. Instead of, not together with, {@link #validation}.
+         */
+        public Builder validationSplit(double fraction) {
+            if (!(fraction > 0 && fraction < 1)) {
+                throw new IllegalArgumentException("validation split is the fraction of the training data held out and"
+                        + " must be between 0 and 1 (exclusive), got " + fraction);
+            }
+            this.validationSplit = fraction;
+            return this;
+        }
+
+        /** How the learning rate changes per epoch, e.g. {@code LearningRateSchedule.stepDecay(0.5, 10)}. */
+        public Builder schedule(LearningRateSchedule schedule) {
+            if (schedule == null) {
+                throw new IllegalArgumentException("schedule must not be null; use LearningRateSchedule.constant()");
+            }
+            this.schedule = schedule;
+            return this;
+        }
+
+        /**
+         * Gradient clipping by norm: when the L2 norm of all gradients together (every tensor, as one vector)
+         * exceeds {@code maxNorm}, they are all scaled by {@code maxNorm / norm}, keeping their direction.
+         */
+        public Builder clipGradientNorm(double maxNorm) {
+            this.clipNorm = positive(maxNorm, "gradient clipping by norm", "the largest norm the gradient may have");
+            return this;
+        }
+
+        /** Gradient clipping by value: every gradient value is clamped to {@code [−maxValue, maxValue]}. */
+        public Builder clipGradientValue(double maxValue) {
+            this.clipValue = positive(maxValue, "gradient clipping by value", "the largest size of a gradient value");
+            return this;
+        }
+
+        /**
+         * Max-norm constraint: after each update, the weights into each neuron (a column of a dense layer's weight
+         * matrix) whose L2 norm exceeds {@code maxNorm} are scaled back to norm {@code maxNorm}. Biases are left
+         * alone. Often paired with dropout (Srivastava et al. 2014 use 3 or 4).
+         */
+        public Builder maxNorm(double maxNorm) {
+            this.maxNorm = positive(maxNorm, "max-norm", "the largest norm of each neuron's incoming weights");
+            return this;
+        }
+
+        private static double positive(double value, String what, String meaning) {
+            if (!(value > 0) || !Double.isFinite(value)) {
+                throw new IllegalArgumentException(what + ": " + meaning + " must be a number > 0, got " + value);
+            }
+            return value;
+        }
+
         public Builder listener(TrainingListener listener) {
             listeners.add(listener);
             return this;
         }
 
         public Trainer build() {
+            if (validation != null && validationSplit > 0) {
+                throw new IllegalArgumentException("Both a validation set and a validation split were given: use"
+                        + " .validation(data) for a set of your own or .validationSplit(fraction) to hold out part of"
+                        + " the training data, not both");
+            }
             return new Trainer(this);
         }
 
