@@ -1,0 +1,170 @@
+package io.sinapse.testkit;
+
+import io.sinapse.api.Loss;
+import io.sinapse.api.Plugins;
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * The properties every {@link Loss} must have besides a correct gradient (for that, see
+ * {@link GradientCheck#loss}). NaN policy as for activations (see {@link ActivationChecks}): a NaN prediction gives
+ * a NaN value and a NaN gradient at its place, without an exception.
+ */
+public final class LossChecks {
+
+    /** A loss of exactly the minimum up to this much counts as zero. */
+    public static final double ZERO_TOLERANCE = 1e-12;
+
+    /** Perturbations that must raise the loss have sizes in [MIN, MAX). */
+    static final double MIN_PERTURBATION = 0.01;
+    static final double MAX_PERTURBATION = 0.05;
+
+    private LossChecks() {
+    }
+
+    /** Value and gradient on the float path agree with the double path within {@link FloatAgreement}. */
+    public static void floatAgreesWithDouble(Loss loss, double[] predicted, double[] target, int rows, int cols) {
+        int n = rows * cols;
+        double[] p = Arrays.copyOf(predicted, n);
+        double[] t = Arrays.copyOf(target, n);
+        double valueDouble = Precision.DOUBLE.value(loss, p, t, rows, cols);
+        double valueFloat = Precision.FLOAT.value(loss, p, t, rows, cols);
+        if (!FloatAgreement.agrees(valueFloat, valueDouble, Math.abs(valueDouble))) {
+            throw new AssertionError(Report.describe(loss) + ": value on the float path is " + Report.num(valueFloat)
+                    + ", on the double path " + Report.num(valueDouble) + "; |difference| = "
+                    + Report.num(Math.abs(valueFloat - valueDouble)) + " > tolerance "
+                    + Report.num(FloatAgreement.tolerance(valueDouble, Math.abs(valueDouble)))
+                    + "\n  predicted = " + Report.values(p, n) + "\n  target = " + Report.values(t, n));
+        }
+        double[] gradDouble = Precision.DOUBLE.gradient(loss, p, t, new double[n], rows, cols);
+        double[] gradFloat = Precision.FLOAT.gradient(loss, p, t, new double[n], rows, cols);
+        FloatAgreement.assertRows(Report.describe(loss) + ": gradient", Samples.toFloat(gradFloat), gradDouble,
+                rows, cols, i -> "predicted = " + Report.num(p[i]) + ", target = " + Report.num(t[i]));
+    }
+
+    /**
+     * The loss is smallest at the prediction that matches the target: {@code value(minimizer, target)} is below
+     * the value at random perturbations of the minimizer (every element moved by ±[0.01, 0.05)) and at moves of
+     * one element at a time; and it is 0 there when {@code zeroAtMinimum} (mse, mae, huber).
+     *
+     * @param minimizer the prediction that should minimise the loss for {@code target}: the target itself for
+     *                  regression losses, {@code log(target)} for a loss taking logits
+     */
+    public static void smallestAtTheTarget(Loss loss, double[] target, double[] minimizer, int rows, int cols,
+                                           boolean zeroAtMinimum, Random random) {
+        int n = rows * cols;
+        double[] t = Arrays.copyOf(target, n);
+        double[] best = Arrays.copyOf(minimizer, n);
+        double minimum = loss.value(best, t, rows, cols);
+        String where = "\n  target = " + Report.values(t, n) + "\n  minimizer = " + Report.values(best, n);
+        if (zeroAtMinimum && !(Math.abs(minimum) <= ZERO_TOLERANCE)) {
+            throw new AssertionError(Report.describe(loss) + ": value at the target is " + Report.num(minimum)
+                    + ", expected 0 (within " + ZERO_TOLERANCE + ")." + where);
+        }
+        for (int trial = 0; trial < 5; trial++) {
+            double[] moved = best.clone();
+            for (int i = 0; i < n; i++) {
+                moved[i] += perturbation(random);
+            }
+            requireHigher(loss, moved, t, rows, cols, minimum, "every element moved", where);
+        }
+        for (int j = 0; j < n; j++) {
+            for (double sign : new double[] {1, -1}) {
+                double[] moved = best.clone();
+                moved[j] += sign * Math.abs(perturbation(random));
+                requireHigher(loss, moved, t, rows, cols, minimum, "element " + j + " moved", where);
+            }
+        }
+    }
+
+    private static double perturbation(Random random) {
+        double size = MIN_PERTURBATION + (MAX_PERTURBATION - MIN_PERTURBATION) * random.nextDouble();
+        return (float) (random.nextBoolean() ? size : -size);
+    }
+
+    private static void requireHigher(Loss loss, double[] moved, double[] t, int rows, int cols, double minimum,
+                                      String how, String where) {
+        double value = loss.value(moved, t, rows, cols);
+        if (!(value > minimum)) {
+            throw new AssertionError(Report.describe(loss) + ": the value at the target is not the minimum: with "
+                    + how + " it is " + Report.num(value) + ", not above " + Report.num(minimum)
+                    + " at the target." + where + "\n  moved = " + Report.values(moved, moved.length));
+        }
+    }
+
+    /**
+     * Only the first {@code rows * cols} elements are read or written: longer inputs with NaN past the end give the
+     * same value and gradient, and the gradient array keeps what was past the end.
+     */
+    public static void leavesArrayTailsUntouched(Loss loss, double[] predicted, double[] target, int rows,
+                                                 int cols) {
+        int n = rows * cols;
+        double[] p = Arrays.copyOf(predicted, n);
+        double[] t = Arrays.copyOf(target, n);
+        for (Precision precision : Precision.values()) {
+            String who = Report.describe(loss) + " (" + precision.label() + "): ";
+            double value = precision.value(loss, p, t, rows, cols);
+            double[] pLong = Tails.padded(p, Double.NaN);
+            double[] tLong = Tails.padded(t, Double.NaN);
+            double valueLong = precision.value(loss, pLong, tLong, rows, cols);
+            if (!Report.same(value, valueLong)) {
+                throw new AssertionError(who + "value is " + Report.num(valueLong) + " when the arrays are longer"
+                        + " than rows * cols = " + n + " (their tails hold NaN), " + Report.num(value)
+                        + " otherwise. Read only the first rows * cols elements.");
+            }
+            double[] grad = precision.gradient(loss, p, t, new double[n], rows, cols);
+            double[] gradLong = precision.gradient(loss, pLong, tLong, Tails.filled(n + Tails.LENGTH,
+                    Tails.SENTINEL), rows, cols);
+            Tails.requireSamePrefixAndUntouchedTail(who + "gradient", "grad", grad, gradLong, n,
+                    i -> Report.position(i, rows, cols));
+        }
+    }
+
+    /** A NaN prediction gives a NaN value and NaN gradient at its place; other rows' gradients stay finite. */
+    public static void nanInGivesNanOut(Loss loss, double[] predicted, double[] target, int rows, int cols) {
+        int n = rows * cols;
+        double[] p = Arrays.copyOf(predicted, n);
+        double[] t = Arrays.copyOf(target, n);
+        int poisoned = n - 1;
+        p[poisoned] = Double.NaN;
+        for (Precision precision : Precision.values()) {
+            String who = Report.describe(loss) + " (" + precision.label() + "): ";
+            double value;
+            double[] grad;
+            try {
+                value = precision.value(loss, p, t, rows, cols);
+                grad = precision.gradient(loss, p, t, new double[n], rows, cols);
+            } catch (RuntimeException e) {
+                throw new AssertionError(who + "threw " + e + " on a NaN prediction. The policy is NaN in, NaN out:"
+                        + " propagate NaN, do not throw.", e);
+            }
+            if (!Double.isNaN(value)) {
+                throw new AssertionError(who + "value is " + Report.num(value) + " with a NaN prediction at "
+                        + Report.position(poisoned, rows, cols) + "; the policy is NaN in, NaN out.");
+            }
+            if (!Double.isNaN(grad[poisoned])) {
+                throw new AssertionError(who + "gradient at the NaN prediction, " + Report.position(poisoned, rows,
+                        cols) + ", is " + Report.num(grad[poisoned]) + "; the policy is NaN in, NaN out.");
+            }
+            for (int i = 0; i < (rows - 1) * cols; i++) {
+                if (Double.isNaN(grad[i])) {
+                    throw new AssertionError(who + "gradient is NaN at " + Report.position(i, rows, cols)
+                            + ", in a row without NaN predictions.");
+                }
+            }
+        }
+    }
+
+    /** If the loss fuses an activation, the lookup knows that activation by the name it gives. */
+    public static void fusedActivationIsKnown(Loss loss, Plugins plugins) {
+        loss.fusedActivation().ifPresent(name -> {
+            try {
+                plugins.activation(name);
+            } catch (IllegalArgumentException e) {
+                throw new AssertionError(Report.describe(loss) + ": fusedActivation() names '" + name
+                        + "', which the lookup does not know: " + e.getMessage()
+                        + "\n  (In a test, put the module providing it on the test path.)", e);
+            }
+        });
+    }
+}
