@@ -1,0 +1,494 @@
+package io.sinapse.bench;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The products of {@code Matrices} on the Vector API: a register-blocked micro-kernel holding an 8×32 tile of the
+ * result in sixteen 16-float accumulators, fed by one operand read in place and the other packed into 32-wide
+ * panels, with K blocked at {@value #KC}.
+ *
+ * <p>Every result element is summed in one fixed order, whatever the shape, the tile it falls in or the path that
+ * computes it: {@code c = 0; for p = 0 … k-1: c = fma(a_p, b_p, c)} in float. So the fast kernels are
+ * bit-identical to {@link #referenceMultiply} and its twins, and a split of the work between threads can never
+ * change a result. (The plain {@code Matrices} loops round the product before adding, so they differ from these
+ * in the last bits; tests compare against both.)
+ *
+ * <p>Needs the incubating module {@code jdk.incubator.vector}; on the class path run with
+ * {@code --add-modules jdk.incubator.vector}.
+ */
+public final class VectorKernels {
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_512;
+    private static final int LANES = 16;
+    /** Rows of the result tile. */
+    private static final int MR = 8;
+    /** Columns of the result tile: two vectors. */
+    private static final int NR = 32;
+    /** The inner dimension is processed in blocks of this many, so a packed panel stays in L2. */
+    static final int KC = 512;
+    /** Below this many rows of A, {@code multiply} reads B in place instead of packing it. */
+    private static final int SMALL_M = 4;
+
+    private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+
+    private VectorKernels() {
+    }
+
+    /** Packing buffers, one set per thread, allocated once. */
+    private static final class Workspace {
+        final float[] panel = new float[KC * NR];
+        final float[] columns = new float[KC * MR];
+        final float[] tile = new float[MR * NR];
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // c[m×n] = a[m×k] · b[k×n]
+
+    /** {@code c[m×n] = a[m×k] · b[k×n]}. */
+    public static void multiply(float[] a, float[] b, float[] c, int m, int k, int n) {
+        if (m < SMALL_M) {
+            for (int i = 0; i < m; i++) {
+                rowTimesMatrix(a, i * k, b, c, i * n, k, n);
+            }
+            return;
+        }
+        Workspace w = WORKSPACE.get();
+        float[] panel = w.panel;
+        for (int kb = 0; kb < k; kb += KC) {
+            int kc = Math.min(KC, k - kb);
+            boolean accumulate = kb > 0;
+            for (int j0 = 0; j0 < n; j0 += NR) {
+                int cols = Math.min(NR, n - j0);
+                packRows(b, kb * n + j0, n, kc, cols, panel);
+                for (int i0 = 0; i0 < m; i0 += MR) {
+                    int rows = Math.min(MR, m - i0);
+                    int base = i0 * k + kb;
+                    if (rows == MR && cols == NR) {
+                        kernelRows(a, base, k, MR, panel, kc, c, i0 * n + j0, n, accumulate);
+                    } else {
+                        float[] tile = w.tile;
+                        if (accumulate) {
+                            loadTile(c, i0 * n + j0, n, rows, cols, tile);
+                        }
+                        kernelRows(a, base, k, rows, panel, kc, tile, 0, NR, accumulate);
+                        storeTile(tile, c, i0 * n + j0, n, rows, cols);
+                    }
+                }
+            }
+        }
+    }
+
+    /** One row of the result, {@code c[cOff …] = a[aOff … aOff+k) · b[k×n]}, reading b in place. */
+    private static void rowTimesMatrix(float[] a, int aOff, float[] b, float[] c, int cOff, int k, int n) {
+        int j = 0;
+        for (; j + 4 * LANES <= n; j += 4 * LANES) {
+            FloatVector c0 = FloatVector.zero(S);
+            FloatVector c1 = FloatVector.zero(S);
+            FloatVector c2 = FloatVector.zero(S);
+            FloatVector c3 = FloatVector.zero(S);
+            for (int p = 0, bi = j; p < k; p++, bi += n) {
+                FloatVector x = FloatVector.broadcast(S, a[aOff + p]);
+                c0 = x.fma(FloatVector.fromArray(S, b, bi), c0);
+                c1 = x.fma(FloatVector.fromArray(S, b, bi + LANES), c1);
+                c2 = x.fma(FloatVector.fromArray(S, b, bi + 2 * LANES), c2);
+                c3 = x.fma(FloatVector.fromArray(S, b, bi + 3 * LANES), c3);
+            }
+            c0.intoArray(c, cOff + j);
+            c1.intoArray(c, cOff + j + LANES);
+            c2.intoArray(c, cOff + j + 2 * LANES);
+            c3.intoArray(c, cOff + j + 3 * LANES);
+        }
+        for (; j + LANES <= n; j += LANES) {
+            FloatVector c0 = FloatVector.zero(S);
+            for (int p = 0, bi = j; p < k; p++, bi += n) {
+                c0 = FloatVector.broadcast(S, a[aOff + p]).fma(FloatVector.fromArray(S, b, bi), c0);
+            }
+            c0.intoArray(c, cOff + j);
+        }
+        for (; j < n; j++) {
+            float sum = 0f;
+            for (int p = 0; p < k; p++) {
+                sum = Math.fma(a[aOff + p], b[p * n + j], sum);
+            }
+            c[cOff + j] = sum;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // c[k×n] = a[m×k]ᵀ · b[m×n]
+
+    /** {@code c[k×n] = a[m×k]ᵀ · b[m×n]}: the weight gradient Xᵀ·dY without materialising Xᵀ. */
+    public static void multiplyTransposedLeft(float[] a, float[] b, float[] c, int m, int k, int n) {
+        Workspace w = WORKSPACE.get();
+        float[] panel = w.panel;
+        for (int ib = 0; ib < m; ib += KC) {
+            int kc = Math.min(KC, m - ib);
+            boolean accumulate = ib > 0;
+            for (int j0 = 0; j0 < n; j0 += NR) {
+                int cols = Math.min(NR, n - j0);
+                packRows(b, ib * n + j0, n, kc, cols, panel);
+                for (int p0 = 0; p0 < k; p0 += MR) {
+                    int rows = Math.min(MR, k - p0);
+                    if (rows == MR && cols == NR) {
+                        kernelColumns(a, ib * k + p0, k, panel, kc, c, p0 * n + j0, n, accumulate);
+                    } else {
+                        // A partial block of columns of a: copy it, zero-padded, so the kernel reads in bounds.
+                        float[] packed = w.columns;
+                        for (int q = 0; q < kc; q++) {
+                            int from = (ib + q) * k + p0;
+                            for (int r = 0; r < MR; r++) {
+                                packed[q * MR + r] = r < rows ? a[from + r] : 0f;
+                            }
+                        }
+                        float[] tile = w.tile;
+                        if (accumulate) {
+                            loadTile(c, p0 * n + j0, n, rows, cols, tile);
+                        }
+                        kernelColumns(packed, 0, MR, panel, kc, tile, 0, NR, accumulate);
+                        storeTile(tile, c, p0 * n + j0, n, rows, cols);
+                    }
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // c[m×k] = a[m×n] · b[k×n]ᵀ
+
+    /** {@code c[m×k] = a[m×n] · b[k×n]ᵀ}: the input gradient dY·Wᵀ without materialising Wᵀ. */
+    public static void multiplyTransposedRight(float[] a, float[] b, float[] c, int m, int n, int k) {
+        if (m <= k) {
+            // Cᵀ = B·Aᵀ: transposing the smaller a into panels is cheaper than transposing b.
+            timesTransposed(b, k, a, m, n, c, true);
+        } else {
+            timesTransposed(a, m, b, k, n, c, false);
+        }
+    }
+
+    /**
+     * {@code out = l[lRows×inner] · r[rRows×inner]ᵀ}, an {@code lRows × rRows} product stored row-major in
+     * {@code c}, or stored transposed ({@code rRows × lRows}) when {@code transposedOut}.
+     */
+    static void timesTransposed(float[] l, int lRows, float[] r, int rRows, int inner, float[] c,
+                                        boolean transposedOut) {
+        Workspace w = WORKSPACE.get();
+        float[] panel = w.panel;
+        float[] tile = w.tile;
+        for (int jb = 0; jb < inner; jb += KC) {
+            int kc = Math.min(KC, inner - jb);
+            boolean accumulate = jb > 0;
+            for (int c0 = 0; c0 < rRows; c0 += NR) {
+                int cols = Math.min(NR, rRows - c0);
+                packTransposed(r, c0 * inner + jb, inner, kc, cols, panel);
+                for (int r0 = 0; r0 < lRows; r0 += MR) {
+                    int rows = Math.min(MR, lRows - r0);
+                    int base = r0 * inner + jb;
+                    if (!transposedOut) {
+                        if (rows == MR && cols == NR) {
+                            kernelRows(l, base, inner, MR, panel, kc, c, r0 * rRows + c0, rRows, accumulate);
+                        } else {
+                            if (accumulate) {
+                                loadTile(c, r0 * rRows + c0, rRows, rows, cols, tile);
+                            }
+                            kernelRows(l, base, inner, rows, panel, kc, tile, 0, NR, accumulate);
+                            storeTile(tile, c, r0 * rRows + c0, rRows, rows, cols);
+                        }
+                    } else {
+                        // Tile element (r, q) is out[r0+r][c0+q], which lives at c[(c0+q)·lRows + r0+r].
+                        if (accumulate) {
+                            for (int q = 0; q < cols; q++) {
+                                for (int x = 0; x < rows; x++) {
+                                    tile[x * NR + q] = c[(c0 + q) * lRows + r0 + x];
+                                }
+                            }
+                        }
+                        kernelRows(l, base, inner, rows, panel, kc, tile, 0, NR, accumulate);
+                        for (int q = 0; q < cols; q++) {
+                            int to = (c0 + q) * lRows + r0;
+                            for (int x = 0; x < rows; x++) {
+                                c[to + x] = tile[x * NR + q];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Packing and tiles
+
+    /** {@code panel[q·32 + j] = src[from + q·stride + j]} for j < cols, zero for cols ≤ j < 32. */
+    private static void packRows(float[] src, int from, int stride, int kc, int cols, float[] panel) {
+        for (int q = 0; q < kc; q++) {
+            System.arraycopy(src, from + q * stride, panel, q * NR, cols);
+            if (cols < NR) {
+                java.util.Arrays.fill(panel, q * NR + cols, q * NR + NR, 0f);
+            }
+        }
+    }
+
+    /** {@code panel[q·32 + j] = src[from + j·stride + q]}: the transpose of {@code cols} rows of src. */
+    private static void packTransposed(float[] src, int from, int stride, int kc, int cols, float[] panel) {
+        for (int j = 0; j < cols; j++) {
+            int row = from + j * stride;
+            for (int q = 0; q < kc; q++) {
+                panel[q * NR + j] = src[row + q];
+            }
+        }
+        for (int j = cols; j < NR; j++) {
+            for (int q = 0; q < kc; q++) {
+                panel[q * NR + j] = 0f;
+            }
+        }
+    }
+
+    private static void loadTile(float[] c, int off, int stride, int rows, int cols, float[] tile) {
+        for (int x = 0; x < rows; x++) {
+            System.arraycopy(c, off + x * stride, tile, x * NR, cols);
+        }
+    }
+
+    private static void storeTile(float[] tile, float[] c, int off, int stride, int rows, int cols) {
+        for (int x = 0; x < rows; x++) {
+            System.arraycopy(tile, x * NR, c, off + x * stride, cols);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Micro-kernels: an 8×32 tile, sixteen accumulators, kc rank-1 updates.
+
+    /**
+     * {@code tile (+)= L · panel} where row x of L is {@code l[base + x·lStride …]} (rows beyond {@code rows}
+     * repeat the last valid one, so reads stay in bounds) and the panel is {@code kc × 32}. The tile is
+     * {@code c[cOff + x·cStride + j]}; with {@code accumulate} it is loaded first, else it starts at zero.
+     */
+    private static void kernelRows(float[] l, int base, int lStride, int rows, float[] panel, int kc,
+                                   float[] c, int cOff, int cStride, boolean accumulate) {
+        int l0 = base;
+        int l1 = base + Math.min(1, rows - 1) * lStride;
+        int l2 = base + Math.min(2, rows - 1) * lStride;
+        int l3 = base + Math.min(3, rows - 1) * lStride;
+        int l4 = base + Math.min(4, rows - 1) * lStride;
+        int l5 = base + Math.min(5, rows - 1) * lStride;
+        int l6 = base + Math.min(6, rows - 1) * lStride;
+        int l7 = base + Math.min(7, rows - 1) * lStride;
+        FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71;
+        if (accumulate) {
+            c00 = FloatVector.fromArray(S, c, cOff);
+            c01 = FloatVector.fromArray(S, c, cOff + LANES);
+            c10 = FloatVector.fromArray(S, c, cOff + cStride);
+            c11 = FloatVector.fromArray(S, c, cOff + cStride + LANES);
+            c20 = FloatVector.fromArray(S, c, cOff + 2 * cStride);
+            c21 = FloatVector.fromArray(S, c, cOff + 2 * cStride + LANES);
+            c30 = FloatVector.fromArray(S, c, cOff + 3 * cStride);
+            c31 = FloatVector.fromArray(S, c, cOff + 3 * cStride + LANES);
+            c40 = FloatVector.fromArray(S, c, cOff + 4 * cStride);
+            c41 = FloatVector.fromArray(S, c, cOff + 4 * cStride + LANES);
+            c50 = FloatVector.fromArray(S, c, cOff + 5 * cStride);
+            c51 = FloatVector.fromArray(S, c, cOff + 5 * cStride + LANES);
+            c60 = FloatVector.fromArray(S, c, cOff + 6 * cStride);
+            c61 = FloatVector.fromArray(S, c, cOff + 6 * cStride + LANES);
+            c70 = FloatVector.fromArray(S, c, cOff + 7 * cStride);
+            c71 = FloatVector.fromArray(S, c, cOff + 7 * cStride + LANES);
+        } else {
+            c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = FloatVector.zero(S);
+            c40 = c41 = c50 = c51 = c60 = c61 = c70 = c71 = c00;
+        }
+        for (int q = 0; q < kc; q++) {
+            FloatVector b0 = FloatVector.fromArray(S, panel, q * NR);
+            FloatVector b1 = FloatVector.fromArray(S, panel, q * NR + LANES);
+            FloatVector x = FloatVector.broadcast(S, l[l0 + q]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, l[l1 + q]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, l[l2 + q]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, l[l3 + q]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(S, l[l4 + q]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(S, l[l5 + q]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            x = FloatVector.broadcast(S, l[l6 + q]);
+            c60 = x.fma(b0, c60);
+            c61 = x.fma(b1, c61);
+            x = FloatVector.broadcast(S, l[l7 + q]);
+            c70 = x.fma(b0, c70);
+            c71 = x.fma(b1, c71);
+        }
+        c00.intoArray(c, cOff);
+        c01.intoArray(c, cOff + LANES);
+        c10.intoArray(c, cOff + cStride);
+        c11.intoArray(c, cOff + cStride + LANES);
+        c20.intoArray(c, cOff + 2 * cStride);
+        c21.intoArray(c, cOff + 2 * cStride + LANES);
+        c30.intoArray(c, cOff + 3 * cStride);
+        c31.intoArray(c, cOff + 3 * cStride + LANES);
+        c40.intoArray(c, cOff + 4 * cStride);
+        c41.intoArray(c, cOff + 4 * cStride + LANES);
+        c50.intoArray(c, cOff + 5 * cStride);
+        c51.intoArray(c, cOff + 5 * cStride + LANES);
+        c60.intoArray(c, cOff + 6 * cStride);
+        c61.intoArray(c, cOff + 6 * cStride + LANES);
+        c70.intoArray(c, cOff + 7 * cStride);
+        c71.intoArray(c, cOff + 7 * cStride + LANES);
+    }
+
+    /**
+     * {@code tile (+)= L · panel} where L's column q (the 8 values of one tile column) is
+     * {@code l[off + q·stride + x]}, x = 0…7: the left operand read down its columns, as in {@code Aᵀ·B}.
+     */
+    private static void kernelColumns(float[] l, int off, int stride, float[] panel, int kc,
+                                      float[] c, int cOff, int cStride, boolean accumulate) {
+        FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71;
+        if (accumulate) {
+            c00 = FloatVector.fromArray(S, c, cOff);
+            c01 = FloatVector.fromArray(S, c, cOff + LANES);
+            c10 = FloatVector.fromArray(S, c, cOff + cStride);
+            c11 = FloatVector.fromArray(S, c, cOff + cStride + LANES);
+            c20 = FloatVector.fromArray(S, c, cOff + 2 * cStride);
+            c21 = FloatVector.fromArray(S, c, cOff + 2 * cStride + LANES);
+            c30 = FloatVector.fromArray(S, c, cOff + 3 * cStride);
+            c31 = FloatVector.fromArray(S, c, cOff + 3 * cStride + LANES);
+            c40 = FloatVector.fromArray(S, c, cOff + 4 * cStride);
+            c41 = FloatVector.fromArray(S, c, cOff + 4 * cStride + LANES);
+            c50 = FloatVector.fromArray(S, c, cOff + 5 * cStride);
+            c51 = FloatVector.fromArray(S, c, cOff + 5 * cStride + LANES);
+            c60 = FloatVector.fromArray(S, c, cOff + 6 * cStride);
+            c61 = FloatVector.fromArray(S, c, cOff + 6 * cStride + LANES);
+            c70 = FloatVector.fromArray(S, c, cOff + 7 * cStride);
+            c71 = FloatVector.fromArray(S, c, cOff + 7 * cStride + LANES);
+        } else {
+            c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = FloatVector.zero(S);
+            c40 = c41 = c50 = c51 = c60 = c61 = c70 = c71 = c00;
+        }
+        for (int q = 0, li = off; q < kc; q++, li += stride) {
+            FloatVector b0 = FloatVector.fromArray(S, panel, q * NR);
+            FloatVector b1 = FloatVector.fromArray(S, panel, q * NR + LANES);
+            FloatVector x = FloatVector.broadcast(S, l[li]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, l[li + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, l[li + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, l[li + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(S, l[li + 4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(S, l[li + 5]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            x = FloatVector.broadcast(S, l[li + 6]);
+            c60 = x.fma(b0, c60);
+            c61 = x.fma(b1, c61);
+            x = FloatVector.broadcast(S, l[li + 7]);
+            c70 = x.fma(b0, c70);
+            c71 = x.fma(b1, c71);
+        }
+        c00.intoArray(c, cOff);
+        c01.intoArray(c, cOff + LANES);
+        c10.intoArray(c, cOff + cStride);
+        c11.intoArray(c, cOff + cStride + LANES);
+        c20.intoArray(c, cOff + 2 * cStride);
+        c21.intoArray(c, cOff + 2 * cStride + LANES);
+        c30.intoArray(c, cOff + 3 * cStride);
+        c31.intoArray(c, cOff + 3 * cStride + LANES);
+        c40.intoArray(c, cOff + 4 * cStride);
+        c41.intoArray(c, cOff + 4 * cStride + LANES);
+        c50.intoArray(c, cOff + 5 * cStride);
+        c51.intoArray(c, cOff + 5 * cStride + LANES);
+        c60.intoArray(c, cOff + 6 * cStride);
+        c61.intoArray(c, cOff + 6 * cStride + LANES);
+        c70.intoArray(c, cOff + 7 * cStride);
+        c71.intoArray(c, cOff + 7 * cStride + LANES);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Element-wise helpers
+
+    /** Adds {@code bias[n]} to each of the {@code m} rows of {@code c}. */
+    public static void addRowVector(float[] c, float[] bias, int m, int n) {
+        int upper = S.loopBound(n);
+        for (int i = 0; i < m; i++) {
+            int row = i * n;
+            int j = 0;
+            for (; j < upper; j += LANES) {
+                FloatVector.fromArray(S, c, row + j).add(FloatVector.fromArray(S, bias, j)).intoArray(c, row + j);
+            }
+            for (; j < n; j++) {
+                c[row + j] += bias[j];
+            }
+        }
+    }
+
+    /** {@code sums[n]} = the column sums of {@code a[m×n]}, added row after row as the reference does. */
+    public static void sumColumns(float[] a, float[] sums, int m, int n) {
+        java.util.Arrays.fill(sums, 0, n, 0f);
+        int upper = S.loopBound(n);
+        for (int i = 0; i < m; i++) {
+            int row = i * n;
+            int j = 0;
+            for (; j < upper; j += LANES) {
+                FloatVector.fromArray(S, sums, j).add(FloatVector.fromArray(S, a, row + j)).intoArray(sums, j);
+            }
+            for (; j < n; j++) {
+                sums[j] += a[row + j];
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // The summation order, spelled out: the oracle the fast paths must match bit for bit.
+
+    /** {@link #multiply} the slow way, in the same order: {@code c_ij = fma(a_i,k-1, b_k-1,j, … fma(a_i0, b_0j, 0))}. */
+    public static void referenceMultiply(float[] a, float[] b, float[] c, int m, int k, int n) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float sum = 0f;
+                for (int p = 0; p < k; p++) {
+                    sum = Math.fma(a[i * k + p], b[p * n + j], sum);
+                }
+                c[i * n + j] = sum;
+            }
+        }
+    }
+
+    /** {@link #multiplyTransposedLeft} the slow way, in the same order. */
+    public static void referenceMultiplyTransposedLeft(float[] a, float[] b, float[] c, int m, int k, int n) {
+        for (int p = 0; p < k; p++) {
+            for (int j = 0; j < n; j++) {
+                float sum = 0f;
+                for (int i = 0; i < m; i++) {
+                    sum = Math.fma(a[i * k + p], b[i * n + j], sum);
+                }
+                c[p * n + j] = sum;
+            }
+        }
+    }
+
+    /** {@link #multiplyTransposedRight} the slow way, in the same order. */
+    public static void referenceMultiplyTransposedRight(float[] a, float[] b, float[] c, int m, int n, int k) {
+        for (int i = 0; i < m; i++) {
+            for (int p = 0; p < k; p++) {
+                float sum = 0f;
+                for (int j = 0; j < n; j++) {
+                    sum = Math.fma(a[i * n + j], b[p * n + j], sum);
+                }
+                c[i * k + p] = sum;
+            }
+        }
+    }
+}

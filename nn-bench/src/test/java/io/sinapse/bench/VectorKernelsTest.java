@@ -1,0 +1,110 @@
+package io.sinapse.bench;
+
+import io.sinapse.core.Matrices;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The Vector API kernels against the scalar reference of {@link Matrices} (within float rounding) and against the
+ * fused-multiply-add order they promise (bit for bit), on shapes that hit every edge: 1×1, primes, sizes that are
+ * not a multiple of the 16-float vector, the 8×32 tile or the 512-deep K block, and the MLP's own shapes.
+ */
+class VectorKernelsTest {
+
+    private static float[] random(int n, SplittableRandom random) {
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = (float) (random.nextDouble() * 2 - 1);
+        }
+        return a;
+    }
+
+    private static void assertAgree(float[] reference, float[] fma, float[] fast, int size, int inner, String what) {
+        for (int i = 0; i < size; i++) {
+            assertEquals(Float.floatToRawIntBits(fma[i]), Float.floatToRawIntBits(fast[i]),
+                    () -> what + ": not bit-identical to the fma order");
+            assertEquals(reference[i], fast[i], 1e-5 * Math.max(1, inner), what + ": far from Matrices");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}×{1}·{1}×{2}")
+    @CsvSource({"1,1,1", "1,784,256", "2,3,4", "3,17,33", "4,5,6", "7,13,5", "8,32,32", "9,33,31", "13,1,47",
+            "16,31,17", "31,600,65", "128,784,256", "128,256,128", "128,128,10", "37,1025,19"})
+    void multiplyAgreesWithTheReference(int m, int k, int n) {
+        SplittableRandom random = new SplittableRandom(31L * m + 7L * k + n);
+        float[] a = random(m * k, random);
+        float[] b = random(k * n, random);
+        float[] expected = new float[m * n];
+        float[] fma = new float[m * n];
+        float[] actual = random(m * n, random); // garbage that must be overwritten
+        Matrices.multiply(a, b, expected, m, k, n);
+        VectorKernels.referenceMultiply(a, b, fma, m, k, n);
+        VectorKernels.multiply(a, b, actual, m, k, n);
+        assertAgree(expected, fma, actual, m * n, k, "A·B " + m + "×" + k + "×" + n);
+    }
+
+    @ParameterizedTest(name = "({0}×{1})ᵀ·{0}×{2}")
+    @CsvSource({"1,1,1", "1,784,256", "2,3,4", "3,17,33", "7,13,5", "8,32,32", "9,33,31", "13,1,47", "16,31,17",
+            "600,31,65", "128,784,256", "128,256,128", "128,128,10", "1025,37,19"})
+    void transposedLeftAgreesWithTheReference(int m, int k, int n) {
+        SplittableRandom random = new SplittableRandom(17L * m + 5L * k + n);
+        float[] a = random(m * k, random);
+        float[] b = random(m * n, random);
+        float[] expected = new float[k * n];
+        float[] fma = new float[k * n];
+        float[] actual = random(k * n, random);
+        Matrices.multiplyTransposedLeft(a, b, expected, m, k, n);
+        VectorKernels.referenceMultiplyTransposedLeft(a, b, fma, m, k, n);
+        VectorKernels.multiplyTransposedLeft(a, b, actual, m, k, n);
+        assertAgree(expected, fma, actual, k * n, m, "Aᵀ·B " + m + "×" + k + "×" + n);
+    }
+
+    @ParameterizedTest(name = "{0}×{1}·({2}×{1})ᵀ")
+    @CsvSource({"1,1,1", "1,256,784", "2,3,4", "3,17,33", "7,13,5", "8,32,32", "9,33,31", "13,1,47", "16,31,17",
+            "65,600,31", "31,600,65", "128,256,784", "128,128,256", "128,10,128", "19,1025,37", "37,1025,19"})
+    void transposedRightAgreesWithTheReference(int m, int n, int k) {
+        SplittableRandom random = new SplittableRandom(13L * m + 3L * k + n);
+        float[] a = random(m * n, random);
+        float[] b = random(k * n, random);
+        float[] expected = new float[m * k];
+        float[] fma = new float[m * k];
+        float[] actual = random(m * k, random);
+        Matrices.multiplyTransposedRight(a, b, expected, m, n, k);
+        VectorKernels.referenceMultiplyTransposedRight(a, b, fma, m, n, k);
+        VectorKernels.multiplyTransposedRight(a, b, actual, m, n, k);
+        assertAgree(expected, fma, actual, m * k, n, "A·Bᵀ " + m + "×" + n + "×" + k);
+        // Both orientations of the transposed product give the same bits.
+        float[] other = random(m * k, random);
+        if (m <= k) {
+            VectorKernels.timesTransposed(a, m, b, k, n, other, false);
+        } else {
+            VectorKernels.timesTransposed(b, k, a, m, n, other, true);
+        }
+        assertAgree(expected, fma, other, m * k, n, "A·Bᵀ other orientation " + m + "×" + n + "×" + k);
+    }
+
+    @ParameterizedTest(name = "{0}×{1}")
+    @CsvSource({"1,1", "3,4", "5,1", "7,17", "128,256", "3,33"})
+    void elementwiseHelpersMatchTheReferenceExactly(int m, int n) {
+        SplittableRandom random = new SplittableRandom(m * 1000L + n);
+        float[] c = random(m * n, random);
+        float[] bias = random(n, random);
+        float[] expected = c.clone();
+        Matrices.addRowVector(expected, bias, m, n);
+        VectorKernels.addRowVector(c, bias, m, n);
+        float[] sums = random(n, random);
+        float[] expectedSums = new float[n];
+        Matrices.sumColumns(expected, expectedSums, m, n);
+        VectorKernels.sumColumns(c, sums, m, n);
+        for (int i = 0; i < m * n; i++) {
+            assertEquals(expected[i], c[i], 0f, "bias added at " + i);
+        }
+        for (int j = 0; j < n; j++) {
+            assertEquals(expectedSums[j], sums[j], 0f, "column sum " + j);
+        }
+    }
+}
