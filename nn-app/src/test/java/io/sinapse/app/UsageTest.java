@@ -1,0 +1,44 @@
+package io.sinapse.app;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class UsageTest {
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : new String[]{"plugins", "demo"}) {
+            Run run = Run.nn(command, "--help");
+            assertEquals(0, run.status(), run.transcript());
+            assertTrue(run.out().contains("Usage: nn " + command), run.transcript());
+            assertTrue(run.out().contains("--plugin-path"), run.transcript());
+        }
+        Run root = Run.nn("--help");
+        assertEquals(0, root.status(), root.transcript());
+        assertTrue(root.out().contains("plugins") && root.out().contains("demo"), root.transcript());
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageErrorThatNamesIt() {
+        Run run = Run.nn("plugins", "--colour");
+        assertEquals(2, run.status(), run.transcript());
+        assertTrue(run.err().contains("Unknown option: '--colour'"), run.transcript());
+        assertTrue(run.err().contains("nn plugins --help"), run.transcript());
+    }
+
+    @Test
+    void aMisspelledCommandGetsASuggestion() {
+        Run run = Run.nn("plugin");
+        assertEquals(2, run.status(), run.transcript());
+        assertTrue(run.err().contains("Did you mean: nn plugins?"), run.transcript());
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        Run run = Run.nn();
+        assertEquals(2, run.status(), run.transcript());
+        assertTrue(run.err().contains("Missing a command"), run.transcript());
+    }
+}
