@@ -81,7 +81,7 @@ public final class LabelEncoding {
     /**
      * The class a row of network outputs stands for. With {@code columns == size()} that is the column with the
      * largest value (first one on ties); with a single column and two classes, class 1 when the output is at
-     * least 0.5, the reading of a sigmoid or threshold unit.
+     * above 0.5, the reading of a sigmoid or threshold unit (as {@code io.sinapse.core.Accuracy} reads it).
      *
      * @param outputs row-major outputs, {@code columns} per row
      * @param row     which row to read
@@ -90,7 +90,7 @@ public final class LabelEncoding {
     public int classOf(float[] outputs, int row, int columns) {
         int offset = row * columns;
         if (columns == 1 && names.size() == 2) {
-            return outputs[offset] >= 0.5f ? 1 : 0;
+            return outputs[offset] > 0.5f ? 1 : 0;
         }
         if (columns != names.size()) {
             throw new IllegalArgumentException("Outputs have " + columns + " columns but there are " + names.size()

@@ -39,13 +39,14 @@ class LabelEncodingTest {
     }
 
     @Test
-    void aSingleOutputForTwoClassesIsReadAtOneHalf() {
+    void aSingleOutputForTwoClassesIsClassOneAboveOneHalf() {
         LabelEncoding yesNo = LabelEncoding.of("no", "yes");
-        float[] outputs = {0.49f, 0.5f, 0.93f};
+        float[] outputs = {0.49f, 0.5f, 0.51f, 0.93f};
 
         assertEquals("no", yesNo.labelOf(outputs, 0, 1));
-        assertEquals("yes", yesNo.labelOf(outputs, 1, 1));
+        assertEquals("no", yesNo.labelOf(outputs, 1, 1));
         assertEquals("yes", yesNo.labelOf(outputs, 2, 1));
+        assertEquals("yes", yesNo.labelOf(outputs, 3, 1));
     }
 
     @Test
