@@ -42,17 +42,9 @@ final class Json {
     }
 
     static int positiveInt(JsonNode parent, String field, String where) throws ModelFormatException {
-        int value = integer(parent, field, where);
-        if (value <= 0) {
-            throw wrongType(where, field, "a positive integer", parent.get(field));
-        }
-        return value;
-    }
-
-    static int integer(JsonNode parent, String field, String where) throws ModelFormatException {
         JsonNode node = required(parent, field, where);
-        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-            throw wrongType(where, field, "an integer", node);
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() <= 0) {
+            throw wrongType(where, field, "a positive integer", node);
         }
         return node.intValue();
     }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LoadTimeTest {
 
-    private static final int RUNS = 7;
+    private static final int RUNS = 30;
 
     @TempDir
     Path dir;
