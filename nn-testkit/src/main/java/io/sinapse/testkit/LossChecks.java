@@ -15,7 +15,14 @@ public final class LossChecks {
     /** A loss of exactly the minimum up to this much counts as zero. */
     public static final double ZERO_TOLERANCE = 1e-12;
 
-    /** Perturbations that must raise the loss have sizes in [MIN, MAX). */
+    /**
+     * The gradient at the minimum must be zero up to this much: rounding in gradients of order 1 (e.g. softmax of
+     * log t minus t) is ~1e-16; a loss whose minimum is off the target has a slope there of the order of that
+     * offset.
+     */
+    public static final double STATIONARY_TOLERANCE = 1e-10;
+
+    /** Perturbations of the minimizer have sizes in [MIN, MAX). */
     static final double MIN_PERTURBATION = 0.01;
     static final double MAX_PERTURBATION = 0.05;
 
@@ -43,9 +50,14 @@ public final class LossChecks {
     }
 
     /**
-     * The loss is smallest at the prediction that matches the target: {@code value(minimizer, target)} is below
-     * the value at random perturbations of the minimizer (every element moved by ±[0.01, 0.05)) and at moves of
-     * one element at a time; and it is 0 there when {@code zeroAtMinimum} (mse, mae, huber).
+     * The loss is smallest at the prediction that matches the target: no random perturbation of the minimizer
+     * (every element moved by ±[0.01, 0.05)) and no move of a single element lowers the value; the gradient there
+     * is zero (within {@link #STATIONARY_TOLERANCE}); and the value is 0 when {@code zeroAtMinimum} (mse, mae,
+     * huber).
+     *
+     * <p>Not lowering rather than raising: some losses are flat in some directions at their minimum (softmax
+     * cross-entropy does not change when a row of logits is shifted, and is constant for a single class). The zero
+     * gradient still pins the minimum to the target: a loss smallest elsewhere has a slope at the target.
      *
      * @param minimizer the prediction that should minimise the loss for {@code target}: the target itself for
      *                  regression losses, {@code log(target)} for a loss taking logits
@@ -66,13 +78,22 @@ public final class LossChecks {
             for (int i = 0; i < n; i++) {
                 moved[i] += perturbation(random);
             }
-            requireHigher(loss, moved, t, rows, cols, minimum, "every element moved", where);
+            requireNotLower(loss, moved, t, rows, cols, minimum, "every element moved", where);
         }
         for (int j = 0; j < n; j++) {
             for (double sign : new double[] {1, -1}) {
                 double[] moved = best.clone();
                 moved[j] += sign * Math.abs(perturbation(random));
-                requireHigher(loss, moved, t, rows, cols, minimum, "element " + j + " moved", where);
+                requireNotLower(loss, moved, t, rows, cols, minimum, "element " + j + " moved", where);
+            }
+        }
+        double[] grad = new double[n];
+        loss.gradient(best, t, grad, rows, cols);
+        for (int i = 0; i < n; i++) {
+            if (!(Math.abs(grad[i]) <= STATIONARY_TOLERANCE)) {
+                throw new AssertionError(Report.describe(loss) + ": the gradient at the target is not zero: "
+                        + Report.num(grad[i]) + " at " + Report.position(i, rows, cols)
+                        + ", so the loss is smaller on one side of the target." + where);
             }
         }
     }
@@ -82,12 +103,12 @@ public final class LossChecks {
         return (float) (random.nextBoolean() ? size : -size);
     }
 
-    private static void requireHigher(Loss loss, double[] moved, double[] t, int rows, int cols, double minimum,
-                                      String how, String where) {
+    private static void requireNotLower(Loss loss, double[] moved, double[] t, int rows, int cols, double minimum,
+                                        String how, String where) {
         double value = loss.value(moved, t, rows, cols);
-        if (!(value > minimum)) {
+        if (!(value >= minimum)) {
             throw new AssertionError(Report.describe(loss) + ": the value at the target is not the minimum: with "
-                    + how + " it is " + Report.num(value) + ", not above " + Report.num(minimum)
+                    + how + " it is " + Report.num(value) + ", below " + Report.num(minimum)
                     + " at the target." + where + "\n  moved = " + Report.values(moved, moved.length));
         }
     }

@@ -52,6 +52,24 @@ class LossMistakesAreCaughtTest {
     }
 
     @Test
+    void absoluteErrorWithSlopeOneAtTheTargetFailsTheMinimumCheck() {
+        LossContract contract = new LossContract() {
+            @Override
+            public io.sinapse.api.Loss loss() {
+                return new AbsoluteErrorSlopedAtZero();
+            }
+
+            @Override
+            public double distanceToKink(double predicted, double target) {
+                return Math.abs(predicted - target);
+            }
+        };
+        // The gradient check must skip the kink, so only the minimum check can see this one.
+        contract.gradientMatchesFiniteDifferencesOfValue();
+        assertFailsSaying(contract::valueIsSmallestAtTheTarget, "the gradient at the target is not zero");
+    }
+
+    @Test
     void lossThatAveragesOverTheArrayLengthFailsTheTailCheck() {
         LossContract contract = AveragesOverArrayLength::new;
         assertFailsSaying(contract::leavesArrayTailsUntouched, "when the arrays are longer than rows * cols");
@@ -118,6 +136,14 @@ class LossMistakesAreCaughtTest {
         @Override
         public double derivative(double p, double t) {
             return 2 * (p - t - 0.1);
+        }
+    }
+
+    /** sign(d) written as d >= 0 ? 1 : −1: at p = t it pushes a prediction that is already right. */
+    static final class AbsoluteErrorSlopedAtZero extends Correct.AbsoluteError {
+        @Override
+        public double derivative(double p, double t) {
+            return p - t >= 0 ? 1 : -1;
         }
     }
 
