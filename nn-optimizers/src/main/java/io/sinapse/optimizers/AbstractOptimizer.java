@@ -84,7 +84,8 @@ abstract class AbstractOptimizer implements Optimizer {
 
     /**
      * Checks the arguments of {@link #update}; allocates only to report a bad one. {@code state} may be
-     * {@code null} when {@link #stateSize} is 0.
+     * {@code null} when {@link #stateSize} is 0. The learning rate of a step may be 0, where a schedule starts a
+     * warm-up or ends an annealing (PyTorch allows it too); only the configured {@code lr} must be positive.
      */
     final void checkUpdate(float[] params, float[] grads, float[] state, int count, long step, double rate) {
         if (count < 0 || count > params.length || count > grads.length) {
@@ -99,8 +100,8 @@ abstract class AbstractOptimizer implements Optimizer {
         if (step < 1) {
             throw new IllegalArgumentException("step is 1-based: 1 for the first update, got " + step);
         }
-        if (!(rate > 0) || !Double.isFinite(rate)) {
-            throw new IllegalArgumentException("learningRate must be > 0, got " + rate);
+        if (!(rate >= 0) || !Double.isFinite(rate)) {
+            throw new IllegalArgumentException("learningRate must be >= 0, got " + rate);
         }
     }
 

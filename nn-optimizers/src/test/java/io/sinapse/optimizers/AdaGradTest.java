@@ -3,10 +3,21 @@ package io.sinapse.optimizers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.sinapse.api.Optimizer;
 import io.sinapse.api.Parameters;
+import io.sinapse.testkit.OptimizerContract;
 import org.junit.jupiter.api.Test;
 
-class AdaGradTest {
+/**
+ * {@code adagrad}: steps computed by hand from the formula, and the testkit's contract. PyTorch's numbers are
+ * checked in {@link TorchReferenceTest}.
+ */
+class AdaGradTest implements OptimizerContract {
+
+    @Override
+    public Optimizer optimizer() {
+        return new AdaGrad();
+    }
 
     @Test
     void stepsShrinkAsSquaredGradientsAccumulate() {

@@ -3,9 +3,20 @@ package io.sinapse.optimizers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.sinapse.api.Optimizer;
+import io.sinapse.testkit.OptimizerContract;
 import org.junit.jupiter.api.Test;
 
-class AdamTest {
+/**
+ * {@code adam}: steps computed by hand from the formula, and the testkit's contract. PyTorch's numbers are
+ * checked in {@link TorchReferenceTest}.
+ */
+class AdamTest implements OptimizerContract {
+
+    @Override
+    public Optimizer optimizer() {
+        return new Adam();
+    }
 
     private final Adam adam = new Adam(); // lr 0.001, beta1 0.9, beta2 0.999, eps 1e-8
 

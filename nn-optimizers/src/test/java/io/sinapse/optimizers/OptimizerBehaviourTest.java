@@ -136,7 +136,7 @@ class OptimizerBehaviourTest {
         float[] state = new float[optimizer.stateSize(2)];
         double lr = optimizer.learningRate();
         assertThrows(IllegalArgumentException.class, () -> optimizer.update(w, g, state, 2, 0, lr), "step 0");
-        assertThrows(IllegalArgumentException.class, () -> optimizer.update(w, g, state, 2, 1, 0), "lr 0");
+        assertThrows(IllegalArgumentException.class, () -> optimizer.update(w, g, state, 2, 1, -0.01), "lr < 0");
         assertThrows(IllegalArgumentException.class, () -> optimizer.update(w, g, state, 2, 1, Double.NaN), "lr NaN");
         assertThrows(IllegalArgumentException.class, () -> optimizer.update(w, g, state, 3, 1, lr), "count > length");
         if (optimizer.stateSize(2) > 0) {

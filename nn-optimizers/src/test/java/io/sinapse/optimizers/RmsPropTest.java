@@ -3,9 +3,20 @@ package io.sinapse.optimizers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.sinapse.api.Optimizer;
+import io.sinapse.testkit.OptimizerContract;
 import org.junit.jupiter.api.Test;
 
-class RmsPropTest {
+/**
+ * {@code rmsprop}: steps computed by hand from the formula, and the testkit's contract. PyTorch's numbers are
+ * checked in {@link TorchReferenceTest}.
+ */
+class RmsPropTest implements OptimizerContract {
+
+    @Override
+    public Optimizer optimizer() {
+        return new RmsProp();
+    }
 
     @Test
     void firstTwoStepsWithTheDefaults() {
