@@ -1,0 +1,134 @@
+package io.sinapse.core;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Early stopping's bookkeeping on value sequences worked out by hand, without training. */
+class EarlyStoppingTest {
+
+    /** A control over a one-weight network whose weight is set to the epoch number, so restores are visible. */
+    private static final class FakeControl implements TrainingControl {
+        final Network network = new Network(1, java.util.List.of(new Dense(1, 1)));
+        final History history = new History();
+        String stopReason;
+
+        @Override
+        public Network network() {
+            return network;
+        }
+
+        @Override
+        public History history() {
+            return history;
+        }
+
+        @Override
+        public int maxEpochs() {
+            return 100;
+        }
+
+        @Override
+        public void stop(String reason) {
+            stopReason = reason;
+        }
+
+        float weight() {
+            return network.parameters().get(0).value()[0];
+        }
+    }
+
+    /** Feeds validation losses (or accuracies) one per epoch until the listener stops; returns the epochs run. */
+    private static int run(EarlyStopping stopping, FakeControl control, double[] values, boolean accuracy) {
+        stopping.onTrainingStart(control);
+        int epoch = 0;
+        while (epoch < values.length && control.stopReason == null) {
+            epoch++;
+            control.network.parameters().get(0).value()[0] = epoch;
+            double v = values[epoch - 1];
+            Epoch record = accuracy ? new Epoch(epoch, 0, 0, 0, v, 0, 0) : new Epoch(epoch, 0, v, 0, 0, 0, 0);
+            control.history.add(record);
+            stopping.onEpochEnd(record, control);
+        }
+        stopping.onTrainingEnd(control.history);
+        return epoch;
+    }
+
+    @Test
+    void stopsPatienceEpochsAfterTheBestAndRestoresItsWeights() {
+        // Best 0.7 in epoch 4; epochs 5, 6, 7 do not improve → stop in epoch 7 with patience 3.
+        double[] losses = {1.0, 0.9, 0.8, 0.7, 0.75, 0.72, 0.71, 0.5};
+        EarlyStopping stopping = EarlyStopping.onValidationLoss().patience(3);
+        FakeControl control = new FakeControl();
+        assertEquals(7, run(stopping, control, losses, false));
+        assertEquals(4, stopping.bestEpoch());
+        assertEquals(0.7, stopping.bestValue());
+        assertEquals(7, stopping.stoppedEpoch());
+        assertTrue(stopping.stopped());
+        assertEquals(4f, control.weight(), "the weights of epoch 4 are back");
+        assertTrue(control.stopReason.contains("validation loss") && control.stopReason.contains("epoch 4"),
+                control.stopReason);
+    }
+
+    @Test
+    void minDeltaIgnoresImprovementsTooSmallToCount() {
+        // minDelta 0.05: 0.9 improves on 1.0; 0.87 and 0.86 are within 0.05 of 0.9, so they do not count.
+        double[] losses = {1.0, 0.9, 0.87, 0.86, 0.84, 0.83, 0.82, 0.1};
+        EarlyStopping stopping = EarlyStopping.onValidationLoss().patience(2).minDelta(0.05);
+        FakeControl control = new FakeControl();
+        // Patience 2 after epoch 2: epochs 3, 4 bad → stop in epoch 4, before 0.84 is seen.
+        assertEquals(4, run(stopping, control, losses, false));
+        assertEquals(2, stopping.bestEpoch());
+        EarlyStopping patient = EarlyStopping.onValidationLoss().patience(3).minDelta(0.05);
+        FakeControl other = new FakeControl();
+        assertEquals(8, run(patient, other, losses, false), "0.84 in epoch 5 counts, then 0.1 in epoch 8 too");
+        assertEquals(8, patient.bestEpoch());
+        assertFalse(patient.stopped(), "training ran out of epochs first");
+        assertNull(other.stopReason);
+    }
+
+    @Test
+    void maximisesAccuracy() {
+        double[] accuracies = {0.5, 0.7, 0.9, 0.85, 0.9, 0.88};
+        EarlyStopping stopping = EarlyStopping.onValidationAccuracy().patience(3);
+        FakeControl control = new FakeControl();
+        assertEquals(6, run(stopping, control, accuracies, true));
+        assertEquals(3, stopping.bestEpoch(), "0.9 again in epoch 5 is not better than 0.9");
+        assertEquals(3f, control.weight());
+    }
+
+    @Test
+    void restoringCanBeTurnedOff() {
+        EarlyStopping stopping = EarlyStopping.onValidationLoss().patience(1).restoreBestWeights(false);
+        FakeControl control = new FakeControl();
+        assertEquals(3, run(stopping, control, new double[]{1, 0.5, 0.6, 0.7}, false));
+        assertEquals(3f, control.weight(), "the last weights stay");
+    }
+
+    @Test
+    void aReusedInstanceStartsAfresh() {
+        EarlyStopping stopping = EarlyStopping.onValidationLoss().patience(2);
+        run(stopping, new FakeControl(), new double[]{0.1, 0.2, 0.3}, false);
+        FakeControl second = new FakeControl();
+        run(stopping, second, new double[]{5, 4, 3, 2}, false);
+        assertEquals(4, stopping.bestEpoch());
+        assertFalse(stopping.stopped());
+        assertArrayEquals(new float[]{4f}, second.network.parameters().get(0).value());
+    }
+
+    @Test
+    void withoutAValidationSetItSaysHowToAddOne() {
+        EarlyStopping stopping = EarlyStopping.onValidationLoss();
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> run(stopping, new FakeControl(), new double[]{Double.NaN}, false));
+        assertTrue(e.getMessage().contains(".validation(") && e.getMessage().contains(".validationSplit("),
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> EarlyStopping.onValidationLoss().patience(0));
+        assertThrows(IllegalArgumentException.class, () -> EarlyStopping.onValidationLoss().minDelta(-1));
+    }
+}
