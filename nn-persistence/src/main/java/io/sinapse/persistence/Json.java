@@ -49,6 +49,23 @@ final class Json {
         return node.intValue();
     }
 
+    static long longInteger(JsonNode parent, String field, String where) throws ModelFormatException {
+        JsonNode node = required(parent, field, where);
+        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+            throw wrongType(where, field, "an integer", node);
+        }
+        return node.longValue();
+    }
+
+    /** A finite number. */
+    static double number(JsonNode parent, String field, String where) throws ModelFormatException {
+        JsonNode node = required(parent, field, where);
+        if (!node.isNumber() || !Double.isFinite(node.doubleValue())) {
+            throw wrongType(where, field, "a number", node);
+        }
+        return node.doubleValue();
+    }
+
     static long nonNegativeLong(JsonNode parent, String field, String where) throws ModelFormatException {
         JsonNode node = required(parent, field, where);
         if (!node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < 0) {

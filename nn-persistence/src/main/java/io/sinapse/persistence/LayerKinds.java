@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 /** The layer kinds this version of the format knows. Add new kinds here. */
 final class LayerKinds {
 
-    static final List<LayerKind> ALL = List.of(new DenseKind(), new ActivationKind());
+    static final List<LayerKind> ALL = List.of(new DenseKind(), new ActivationKind(), new DropoutKind());
 
     private LayerKinds() {
     }

@@ -69,8 +69,8 @@ final class ModelReader {
             throw new ModelFormatException("Cannot load " + file + ": " + e.getMessage(), e.getCause());
         } catch (IOException | RuntimeException e) {
             // The zip library's own complaints (bad headers, truncation, malformed names) are format errors too.
-            throw new ModelFormatException("Cannot load " + file + ": it is damaged or not a Sinapse model ("
-                    + e + ")", e);
+            throw new ModelFormatException("Cannot load " + file + ": it is damaged, truncated or not a Sinapse"
+                    + " model (" + e + ")", e);
         }
     }
 

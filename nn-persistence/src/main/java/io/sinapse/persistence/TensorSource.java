@@ -86,7 +86,8 @@ final class TensorSource {
         } catch (ModelFormatException e) {
             throw e;
         } catch (IOException e) {
-            throw new ModelFormatException("Entry '" + entry.getName() + "' cannot be read: " + e.getMessage(), e);
+            throw new ModelFormatException("Entry '" + entry.getName() + "' cannot be read, the file is damaged or"
+                    + " truncated: " + e, e);
         }
     }
 

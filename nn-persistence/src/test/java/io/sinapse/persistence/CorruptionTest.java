@@ -170,10 +170,21 @@ class CorruptionTest {
     void anUnknownLayerKindNamesTheKindsThisVersionReads() throws IOException {
         ZipSurgery surgery = surgery();
         ObjectNode manifest = surgery.manifest();
-        ObjectNode dropout = ((ArrayNode) manifest.get("layers")).insertObject(1);
-        dropout.put("kind", "dropout").put("rate", 0.5);
+        ObjectNode future = ((ArrayNode) manifest.get("layers")).insertObject(1);
+        future.put("kind", "batch_norm").put("momentum", 0.99);
         surgery.manifest(manifest).writeTo(bad);
-        assertRefused("layers[1]", "'dropout'", "dense, activation");
+        assertRefused("layers[1]", "'batch_norm'", "dense, activation, dropout");
+    }
+
+    @Test
+    void aDropoutRateOutsideItsRangeIsRefused() throws IOException {
+        Path withDropout = dir.resolve("dropout.sinapse");
+        ModelFile.save(withDropout, Model.builder(Fixtures.networkWithDropout(), Task.REGRESSION).build());
+        ZipSurgery surgery = ZipSurgery.open(withDropout);
+        ObjectNode manifest = surgery.manifest();
+        ((ObjectNode) manifest.at("/layers/2")).put("rate", 1.5);
+        surgery.manifest(manifest).writeTo(bad);
+        assertRefused("layers[2]", "rate", "1.5");
     }
 
     @Test

@@ -34,6 +34,11 @@ final class Fixtures {
         return Network.builder(5).plugins(PLUGINS).seed(7).dense(8, activation).dense(6, activation).dense(3).build();
     }
 
+    /** 5 inputs → 8 relu → dropout 0.25 → 3 linear outputs. */
+    static Network networkWithDropout() {
+        return Network.builder(5).plugins(PLUGINS).seed(7).dense(8, "relu").dropout(0.25).dense(3).build();
+    }
+
     /** A small classifier trained a few epochs with Adam, so its tensors carry optimizer state. */
     static Trained trained() {
         Network network = Network.builder(4).plugins(PLUGINS).seed(3).dense(6, "tanh").dense(2, "sigmoid").build();

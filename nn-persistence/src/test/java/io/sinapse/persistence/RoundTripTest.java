@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sinapse.api.Activation;
 import io.sinapse.core.ActivationLayer;
 import io.sinapse.core.Dense;
+import io.sinapse.core.Dropout;
 import io.sinapse.core.Epoch;
 import io.sinapse.core.Layer;
 import io.sinapse.core.Network;
@@ -82,7 +83,8 @@ class RoundTripTest {
 
     @Test
     void everyLayerKeepsItsKindSizesAndTensors() throws IOException {
-        Network network = Fixtures.network("relu");
+        Network network = Network.builder(5).plugins(PLUGINS).seed(7).dense(8, "relu").dropout(0.5).dense(6, "tanh")
+                .dense(3).build();
         Path file = dir.resolve("layers.sinapse");
         ModelFile.save(file, Model.builder(network, Task.REGRESSION).build());
         List<Layer> loaded = ModelFile.load(file, PLUGINS).network().layers();
@@ -100,6 +102,23 @@ class RoundTripTest {
             }
         }
         assertInstanceOf(Dense.class, loaded.get(loaded.size() - 1), "a linear output is a Dense layer last");
+    }
+
+    @Test
+    void dropoutKeepsItsRateAndSeedAndPredictsTheSame() throws IOException {
+        Network network = Fixtures.networkWithDropout();
+        Path file = dir.resolve("dropout.sinapse");
+        ModelFile.save(file, Model.builder(network, Task.REGRESSION).build());
+        Network loaded = ModelFile.load(file, PLUGINS).network();
+
+        Dropout original = (Dropout) network.layers().get(2);
+        Dropout copy = assertInstanceOf(Dropout.class, loaded.layers().get(2), "layer 2 is dropout");
+        assertEquals(original.rate(), copy.rate(), "rate");
+        assertEquals(original.seed(), copy.seed(), "seed of the masks");
+        float[] x = Fixtures.inputs(5, 12, 5);
+        assertSameBits(network.predict(x, 12), loaded.predict(x, 12), "predictions (dropout is off at inference)");
+        assertSameBits(network.forward(x, 12, true), loaded.forward(x, 12, true),
+                "the first training pass draws the same mask");
     }
 
     @Test
