@@ -21,8 +21,8 @@ public final class ActivationChecks {
 
     /**
      * Inputs every activation must handle besides random ones: zero (the kink of relu and the jump of threshold),
-     * small values either side of it, order 1, and values where sigmoid and tanh saturate (±5 in spirit, ±30 in
-     * double precision).
+     * small values either side of it, order 1, and values where sigmoid and tanh saturate: near ±5 their derivatives
+     * fall below 1e-2, and at ±30 σ(z) and tanh(z) round to their limits in float and nearly so in double.
      */
     public static final List<Double> EDGE_VALUES = List.of(0.0, 1e-3, -1e-3, 1.0, -1.0, 5.0, -5.0, 30.0, -30.0);
 
