@@ -18,11 +18,11 @@ final class Format {
     /** A manifest beyond this is not one we wrote; refusing it bounds memory for forged files. */
     static final int MAX_MANIFEST_BYTES = 16 << 20;
     /**
-     * The largest optimizer step count accepted. Restoring a count costs one call per step (see
-     * {@link OptimizerMemory}), so this bounds the time a forged file can cost; 10⁸ steps is 1,600 epochs of
-     * Fashion-MNIST one example at a time.
+     * The most optimizer steps accepted, summed over a checkpoint's tensors. Restoring a count costs one call per
+     * step (see {@link OptimizerMemory}), about a second for this many, so it bounds the time a forged file can
+     * cost; a 6-tensor network may have 1.6·10⁸ steps, 2,700 epochs of Fashion-MNIST one example at a time.
      */
-    static final long MAX_STEPS = 100_000_000L;
+    static final long MAX_TOTAL_STEPS = 1_000_000_000L;
 
     /** A fixed time for every entry, so saving the same model twice gives the same bytes. */
     static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);

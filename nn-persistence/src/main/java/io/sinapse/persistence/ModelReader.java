@@ -221,15 +221,17 @@ final class ModelReader {
         // Everything is read and checked before the first tensor is touched.
         float[][] values = new float[parameters.size()][];
         long[] steps = new long[parameters.size()];
+        long budget = Format.MAX_TOTAL_STEPS;
         for (int i = 0; i < values.length; i++) {
             String where = "training.optimizerState[" + i + "]";
             Tensor tensor = parameters.get(i);
             values[i] = tensors.read(states.get(i), where, optimizer.stateSize(tensor.size()));
             steps[i] = Json.nonNegativeLong(states.get(i), "steps", where);
-            if (steps[i] > Format.MAX_STEPS) {
+            if (steps[i] > budget) {
                 throw new ModelFormatException(Format.MANIFEST + ": '" + where + ".steps' is " + steps[i]
-                        + ", more than the " + Format.MAX_STEPS + " this version restores");
+                        + "; the step counts of all tensors may add up to no more than " + Format.MAX_TOTAL_STEPS);
             }
+            budget -= steps[i];
         }
         for (int i = 0; i < values.length; i++) {
             OptimizerMemory.restore(parameters.get(i), values[i], steps[i]);

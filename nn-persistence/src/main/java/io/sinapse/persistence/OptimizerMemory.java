@@ -7,7 +7,7 @@ import io.sinapse.core.Tensor;
  * bias correction depends on the count). {@link Tensor} exposes the state array but offers neither a getter nor
  * a setter for the count, only {@link Tensor#nextStep()}; so the count is read by taking one step and putting
  * everything back, and restored by stepping from zero. Both cost one call per step, which is why
- * {@link Format#MAX_STEPS} bounds the count. A {@code Tensor.steps()} getter and a
+ * {@link Format#MAX_TOTAL_STEPS} bounds the counts. A {@code Tensor.steps()} getter and a
  * {@code Tensor.restoreOptimizerState(float[], long)} in nn-core would make this direct.
  */
 final class OptimizerMemory {

@@ -254,7 +254,18 @@ class CorruptionTest {
         ObjectNode manifest = surgery.manifest();
         ((ObjectNode) manifest.at("/training/optimizerState/0")).put("steps", Long.MAX_VALUE);
         surgery.manifest(manifest).writeTo(bad);
-        assertRefused("training.optimizerState[0].steps", "more than");
+        assertRefused("training.optimizerState[0].steps", "no more than 1000000000");
+    }
+
+    @Test
+    void stepCountsAreBoundedTogether() throws IOException {
+        ZipSurgery surgery = surgery();
+        ObjectNode manifest = surgery.manifest();
+        for (int i = 0; i < 4; i++) {
+            ((ObjectNode) manifest.at("/training/optimizerState/" + i)).put("steps", 400_000_000L);
+        }
+        surgery.manifest(manifest).writeTo(bad);
+        assertRefused("training.optimizerState[2].steps", "add up to no more than");
     }
 
     @Test

@@ -20,6 +20,7 @@ import io.sinapse.core.Network;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -161,7 +162,7 @@ class RoundTripTest {
             assertEquals("model.json", first.getName(), "the manifest is the first entry");
             String text;
             try (InputStream in = zip.getInputStream(first)) {
-                text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             assertTrue(text.contains("\n  \"format\" : \"sinapse-model\""), "pretty-printed for people:\n" + text);
             JsonNode json = new ObjectMapper().readTree(text);
@@ -201,22 +202,27 @@ class RoundTripTest {
     @Test
     void aLayerTheFormatCannotHoldIsRefusedBeforeWriting() {
         Layer custom = new Layer() {
+            @Override
             public int inputSize() {
                 return 5;
             }
 
+            @Override
             public int outputSize() {
                 return 5;
             }
 
+            @Override
             public float[] forward(float[] input, int rows, boolean training) {
                 return input;
             }
 
+            @Override
             public float[] backward(float[] gradOutput, int rows, boolean needInputGradient) {
                 return gradOutput;
             }
 
+            @Override
             public String describe() {
                 return "Custom";
             }
