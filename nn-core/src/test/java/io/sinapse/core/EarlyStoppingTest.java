@@ -103,6 +103,28 @@ class EarlyStoppingTest {
     }
 
     @Test
+    void watchesAnyNumberTheCallerChooses() {
+        // The training loss (in the loss field): a record-based monitor.
+        EarlyStopping onTraining = EarlyStopping.on("training loss", Epoch::loss, EarlyStopping.Mode.MIN).patience(1);
+        FakeControl control = new FakeControl();
+        onTraining.onTrainingStart(control);
+        double[] losses = {3, 2, 2.5};
+        for (int e = 1; e <= 3 && control.stopReason == null; e++) {
+            onTraining.onEpochEnd(new Epoch(e, losses[e - 1], Double.NaN, 0, 0, 0, 0), control);
+        }
+        assertEquals(2, onTraining.bestEpoch());
+        assertEquals(3, onTraining.stoppedEpoch());
+        assertTrue(control.stopReason.contains("training loss"), control.stopReason);
+        // A monitor that looks at the network itself: here its one weight, maximised.
+        EarlyStopping onWeight = EarlyStopping.on("weight",
+                (epoch, c) -> c.network().parameters().get(0).value()[0], EarlyStopping.Mode.MAX).patience(2);
+        FakeControl other = new FakeControl();
+        assertEquals(4, run(onWeight, other, new double[]{0, 0, 0, 0}, false));
+        assertEquals(4, onWeight.bestEpoch(), "the weight is the epoch number, so every epoch improves");
+        assertFalse(onWeight.stopped());
+    }
+
+    @Test
     void restoringCanBeTurnedOff() {
         EarlyStopping stopping = EarlyStopping.onValidationLoss().patience(1).restoreBestWeights(false);
         FakeControl control = new FakeControl();
