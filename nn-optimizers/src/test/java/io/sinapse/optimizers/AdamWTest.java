@@ -35,7 +35,8 @@ class AdamWTest implements OptimizerContract {
         float[] start = {2, -1, 0.5f};
         float[] g1 = {0.5f, -3, 0};
         float[] g2 = {-0.25f, 1, 2};
-        assertArrayEquals(Steps.run(new Adam(), start, g1, g2), Steps.run(adamw, start, g1, g2), "adamw(weight_decay=0)");
+        assertArrayEquals(Steps.run(new Adam(), start, g1, g2), Steps.run(adamw, start, g1, g2),
+                "adamw(weight_decay=0)");
     }
 
     @Test

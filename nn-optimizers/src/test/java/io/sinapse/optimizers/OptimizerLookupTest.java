@@ -120,7 +120,8 @@ class OptimizerLookupTest {
         Optimizer adam = new Adam().withParameters(Parameters.of("beta2", 0.99));
         assertEquals(Parameters.of("lr", 0.001).and("beta1", 0.9).and("beta2", 0.99).and("eps", 1e-8),
                 adam.parameters(), "the others keep their values");
-        var e = assertThrows(IllegalArgumentException.class, () -> new Sgd().withParameters(Parameters.of("momentum", 0.9)));
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> new Sgd().withParameters(Parameters.of("momentum", 0.9)));
         assertEquals("unknown parameter 'momentum' for sgd; it takes lr=0.01", e.getMessage());
     }
 
@@ -176,8 +177,9 @@ class OptimizerLookupTest {
     }
 
     private static Set<String> servicesFile() throws IOException {
-        try (InputStream in = Adam.class.getModule().getResourceAsStream("META-INF/services/" + Optimizer.class.getName())) {
-            assertNotNull(in, "META-INF/services/" + Optimizer.class.getName() + " is missing");
+        String resource = "META-INF/services/" + Optimizer.class.getName();
+        try (InputStream in = Adam.class.getModule().getResourceAsStream(resource)) {
+            assertNotNull(in, resource + " is missing");
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             return Arrays.stream(text.split("\n"))
                     .map(String::trim)

@@ -66,7 +66,8 @@ final class TorchFixture {
                 }
                 case "grad" -> add(current.grads(), fields, lineNumber);
                 case "weights" -> add(current.weights(), fields, lineNumber);
-                default -> throw new IllegalStateException(RESOURCE + ":" + lineNumber + ": unknown record " + fields[0]);
+                default -> throw new IllegalStateException(
+                        RESOURCE + ":" + lineNumber + ": unknown record " + fields[0]);
             }
         }
         return cases;
@@ -77,8 +78,8 @@ final class TorchFixture {
         int index = Integer.parseInt(fields[1]);
         int expected = fields[0].equals("grad") ? list.size() + 1 : list.size();
         if (index != expected) {
-            throw new IllegalStateException(RESOURCE + ": record " + fields[0] + " " + index + " out of order, expected "
-                    + expected + " (near line " + lineNumber + ")");
+            throw new IllegalStateException(RESOURCE + ":" + lineNumber + ": record " + fields[0] + " " + index
+                    + " out of order, expected " + expected);
         }
         float[] values = new float[fields.length - 2];
         for (int i = 0; i < values.length; i++) {

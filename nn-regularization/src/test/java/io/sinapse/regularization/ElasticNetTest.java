@@ -5,11 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.sinapse.api.Parameters;
 import io.sinapse.api.Regularizer;
+import io.sinapse.testkit.GradientCheck;
+import io.sinapse.testkit.RegularizerContract;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ElasticNetTest {
+/**
+ * {@code elastic_net}: penalties and gradients computed by hand, and the testkit's contract, whose gradient
+ * check compares addGradient with central finite differences of penalty in double.
+ */
+class ElasticNetTest implements RegularizerContract {
+
+    @Override
+    public Regularizer regularizer() {
+        return new ElasticNet();
+    }
+
+    @Override
+    public List<Double> kinks() {
+        return List.of(0.0); // |w| has no derivative at 0
+    }
 
     private final Regularizer half = new ElasticNet().withParameters(Parameters.of("lambda", 0.5));
 
@@ -48,7 +65,7 @@ class ElasticNetTest {
     @ValueSource(doubles = {0, 0.2, 0.5, 0.9, 1})
     void gradientMatchesFiniteDifferences(double ratio) {
         Regularizer net = new ElasticNet().withParameters(Parameters.of("lambda", 0.7).and("l1_ratio", ratio));
-        FiniteDifferences.check(net, Weights.SAMPLE, ratio > 0);
+        GradientCheck.regularizer(net, Weights.SAMPLE, Weights.SAMPLE.length, ratio > 0 ? kinks() : List.of());
     }
 
     @Test

@@ -5,9 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.sinapse.api.Parameters;
 import io.sinapse.api.Regularizer;
+import io.sinapse.testkit.GradientCheck;
+import io.sinapse.testkit.RegularizerContract;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class L1Test {
+/**
+ * {@code l1}: penalties and gradients computed by hand, and the testkit's contract, whose gradient
+ * check compares addGradient with central finite differences of penalty in double.
+ */
+class L1Test implements RegularizerContract {
+
+    @Override
+    public Regularizer regularizer() {
+        return new L1();
+    }
+
+    @Override
+    public List<Double> kinks() {
+        return List.of(0.0); // |w| has no derivative at 0
+    }
 
     private final Regularizer l1 = new L1().withParameters(Parameters.of("lambda", 0.5));
 
@@ -43,8 +60,8 @@ class L1Test {
 
     @Test
     void gradientMatchesFiniteDifferences() {
-        FiniteDifferences.check(new L1(), Weights.SAMPLE, true);
-        FiniteDifferences.check(l1, Weights.SAMPLE, true);
+        GradientCheck.regularizer(new L1(), Weights.SAMPLE, Weights.SAMPLE.length, kinks());
+        GradientCheck.regularizer(l1, Weights.SAMPLE, Weights.SAMPLE.length, kinks());
     }
 
     @Test

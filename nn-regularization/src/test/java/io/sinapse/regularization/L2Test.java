@@ -5,9 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.sinapse.api.Parameters;
 import io.sinapse.api.Regularizer;
+import io.sinapse.testkit.GradientCheck;
+import io.sinapse.testkit.RegularizerContract;
 import org.junit.jupiter.api.Test;
 
-class L2Test {
+/**
+ * {@code l2}: penalties and gradients computed by hand, and the testkit's contract, whose gradient
+ * check compares addGradient with central finite differences of penalty in double.
+ */
+class L2Test implements RegularizerContract {
+
+    @Override
+    public Regularizer regularizer() {
+        return new L2();
+    }
 
     private final Regularizer l2 = new L2().withParameters(Parameters.of("lambda", 0.5));
 
@@ -43,8 +54,8 @@ class L2Test {
 
     @Test
     void gradientMatchesFiniteDifferencesIncludingAtZero() {
-        FiniteDifferences.check(new L2(), Weights.SAMPLE, false);
-        FiniteDifferences.check(l2, Weights.SAMPLE, false);
+        GradientCheck.regularizer(new L2(), Weights.SAMPLE, Weights.SAMPLE.length, kinks());
+        GradientCheck.regularizer(l2, Weights.SAMPLE, Weights.SAMPLE.length, kinks());
     }
 
     @Test

@@ -99,7 +99,8 @@ class RegularizerLookupTest {
 
     @Test
     void withParametersRefusesUnknownOnes() {
-        var e = assertThrows(IllegalArgumentException.class, () -> new L1().withParameters(Parameters.of("l1_ratio", 1)));
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> new L1().withParameters(Parameters.of("l1_ratio", 1)));
         assertEquals("unknown parameter 'l1_ratio' for l1; it takes lambda=0.01", e.getMessage());
     }
 
