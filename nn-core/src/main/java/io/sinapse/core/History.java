@@ -41,6 +41,22 @@ public final class History {
         return epochs.stream().mapToDouble(Epoch::validationLoss).toArray();
     }
 
+    /**
+     * The number of the epoch with the lowest validation loss (the first, on ties): where the validation curve
+     * turned, and overfitting began if training went on. 0 when no epoch measured a validation loss.
+     */
+    public int bestValidationEpoch() {
+        int best = 0;
+        double lowest = Double.POSITIVE_INFINITY;
+        for (Epoch epoch : epochs) {
+            if (epoch.validationLoss() < lowest) {
+                lowest = epoch.validationLoss();
+                best = epoch.number();
+            }
+        }
+        return best;
+    }
+
     /** E.g. "reached the minimum error 0.001", "reached the maximum of 100 epochs". */
     public String stopReason() {
         return stopReason;

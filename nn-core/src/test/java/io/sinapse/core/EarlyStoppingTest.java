@@ -68,6 +68,7 @@ class EarlyStoppingTest {
         assertEquals(7, run(stopping, control, losses, false));
         assertEquals(4, stopping.bestEpoch());
         assertEquals(0.7, stopping.bestValue());
+        assertEquals(4, control.history.bestValidationEpoch(), "the history agrees");
         assertEquals(7, stopping.stoppedEpoch());
         assertTrue(stopping.stopped());
         assertEquals(4f, control.weight(), "the weights of epoch 4 are back");

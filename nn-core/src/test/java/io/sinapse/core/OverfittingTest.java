@@ -83,6 +83,7 @@ class OverfittingTest {
         double[] train = full.losses();
         double[] validation = full.validationLosses();
         int turn = argmin(validation, EPOCHS);
+        assertEquals(turn + 1, full.bestValidationEpoch(), "History reports the validation minimum");
         // The validation curve turns, then rises while the training loss keeps falling.
         assertTrue(turn + 1 < EPOCHS / 2, "validation minimum in epoch " + (turn + 1) + " of " + EPOCHS);
         assertTrue(validation[EPOCHS - 1] > 1.5 * validation[turn], "validation loss rose from "
