@@ -117,7 +117,7 @@ public final class Model {
 
     @Override
     public String toString() {
-        return "Model(" + task.id() + ", " + network.summary().replace("\n", ",") + ")";
+        return "Model(" + task.id() + ", " + network.summary().replace("\n  ", ", ") + ")";
     }
 
     /** Collects the optional parts; only the network and the task are required. */

@@ -44,7 +44,8 @@ public final class ModelFile {
     /**
      * Saves {@code model} together with what {@code optimizer} remembers for each of its tensors (state and step
      * count), so that training can resume from the file. The file records {@code optimizer.spec()} as the model's
-     * optimizer.
+     * optimizer. Tensors holding state of another size (none yet, or another optimizer's) are reset first, as the
+     * trainer would on its next step.
      */
     public static void saveCheckpoint(Path file, Model model, Optimizer optimizer) throws IOException {
         save(file, model, optimizer, UnaryOperator.identity());
