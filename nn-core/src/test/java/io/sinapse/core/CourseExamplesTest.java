@@ -108,13 +108,26 @@ class CourseExamplesTest {
                 + history.size() + " epochs (" + history.stopReason() + "), loss " + history.last().loss());
     }
 
+    /**
+     * Two hidden neurons are the fewest that can solve XOR, and from many starting weights gradient descent stalls
+     * in a local minimum with three of four right: with these settings about half of the starts solve it (seeds 2, 6,
+     * 8, 9 and 10 of 1–10 when this was written), which is why the lessons use 2-4-1. This checks that at least four
+     * of ten seeded starts reach 100%.
+     */
     @Test
-    void twoTwoOneNetworkAlsoLearnsXor() {
+    void twoTwoOneNetworkLearnsXorFromSomeStarts() {
         Dataset xor = truthTable(0, 1, 1, 0);
-        Network network = Network.builder(2).dense(2, "tanh").dense(1, "sigmoid").seed(3).build();
-        Trainer.builder().loss("mse").optimizer("adam(lr=0.05)").epochs(5000).batchSize(4).minError(0.005).seed(3)
-                .build().fit(network, xor);
-        assertEquals(1.0, Accuracy.of(network, xor), "2-2-1 tanh MLP on XOR");
+        java.util.List<Long> solved = new java.util.ArrayList<>();
+        for (long seed = 1; seed <= 10; seed++) {
+            Network network = Network.builder(2).dense(2, "tanh").dense(1, "sigmoid").seed(seed).build();
+            Trainer.builder().loss("mse").optimizer("adam(lr=0.05)").epochs(3000).batchSize(4).minError(0.005)
+                    .seed(seed).build().fit(network, xor);
+            if (Accuracy.of(network, xor) == 1.0) {
+                solved.add(seed);
+            }
+        }
+        System.out.println("2-2-1 tanh MLP solved XOR from seeds " + solved);
+        assertTrue(solved.size() >= 4, "2-2-1 tanh MLP solved XOR only from seeds " + solved);
     }
 
     @Test
