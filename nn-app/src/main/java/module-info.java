@@ -11,6 +11,8 @@ module io.sinapse.app {
     requires io.sinapse.api;
     requires io.sinapse.core;
     requires io.sinapse.data;
+    requires io.sinapse.persistence;
+    requires org.apache.commons.csv;
     requires info.picocli;
     requires org.slf4j;
     requires org.jfree.jfreechart;

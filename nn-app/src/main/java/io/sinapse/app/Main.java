@@ -22,7 +22,8 @@ import java.util.List;
  */
 @Command(name = "nn", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Sinapse: neural networks in Java, from the McCulloch-Pitts neuron to multilayer perceptrons.",
-        subcommands = {PluginsCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, TrainCommand.class, EvalCommand.class, PredictCommand.class,
+                PluginsCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Run 'nn COMMAND --help' for a command's options. 'nn demo' is a guided tour of the course."})
 public final class Main implements Runnable {
 
@@ -78,7 +79,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "Missing a command: choose one of plugins, demo (and 'help COMMAND').");
+                "Missing a command: choose one of demo, train, eval, predict, plugins (or help COMMAND).");
     }
 
     private static int usageError(ParameterException e, String[] args) {

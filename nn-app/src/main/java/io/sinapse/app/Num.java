@@ -37,6 +37,11 @@ public final class Num {
         return text.equals("-0") ? "0" : text;
     }
 
+    /** A factor in a product written out: negatives in parentheses, {@code (−0.05)}. */
+    public static String factor(double value) {
+        return value < 0 ? "(−" + format(-value) + ")" : format(value);
+    }
+
     /** A share as a percentage: {@code 0.75} → {@code 75%}, {@code 0.9912} → {@code 99.1%}. */
     public static String percent(double share) {
         return format(share * 100, 3) + "%";

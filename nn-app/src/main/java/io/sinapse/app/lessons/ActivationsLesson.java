@@ -105,32 +105,38 @@ final class ActivationsLesson implements Lesson {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         double maxSlope = Double.NEGATIVE_INFINITY;
-        double argMaxSlope = 0;
+        int peak = 0;
         for (int i = 0; i < z.length; i++) {
             min = Math.min(min, values[0][i]);
             max = Math.max(max, values[0][i]);
             if (values[1][i] > maxSlope) {
                 maxSlope = values[1][i];
-                argMaxSlope = z[i];
+                peak = i;
             }
         }
-        double leftSlope = values[1][0];
-        double rightSlope = values[1][z.length - 1];
+        int peaks = 0;
+        for (double slope : values[1]) {
+            peaks += Math.abs(slope - maxSlope) < 1e-12 ? 1 : 0;
+        }
+        double left = values[1][0];
+        double right = values[1][z.length - 1];
         StringBuilder text = new StringBuilder("  " + activation.spec() + ": on [-6, 6] f runs from "
                 + Num.format(min, 3) + " to " + Num.format(max, 3));
-        if (maxSlope == 0 && leftSlope == 0) {
-            text.append("; f' is 0 everywhere, so gradient descent gets no signal through it");
-        } else {
-            text.append("; f' peaks at ").append(Num.format(maxSlope, 3)).append(" (z = ")
-                    .append(Num.format(argMaxSlope, 2)).append(") and is ").append(Num.format(leftSlope, 2))
-                    .append(" at z = -6, ").append(Num.format(rightSlope, 2)).append(" at z = 6");
-            if (Math.abs(leftSlope) < 0.01 * maxSlope && Math.abs(rightSlope) < 0.01 * maxSlope) {
-                text.append(": it saturates, and large |z| stops learning (vanishing gradient)");
-            } else if (Math.abs(leftSlope) < 1e-12) {
-                text.append(": negative inputs pass no gradient");
-            } else if (Math.abs(leftSlope - rightSlope) < 1e-12) {
-                text.append(": a constant slope, the same gradient whatever the input");
-            }
+        if (maxSlope == 0 && left == 0) {
+            return text.append("; f' is 0 everywhere, so gradient descent gets no signal through it.").toString();
+        }
+        text.append("; f' peaks at ").append(Num.format(maxSlope, 3))
+                .append(peaks == 1 ? " (z = " + Num.format(z[peak], 2) + ")" : "")
+                .append(" and is ").append(Num.format(left, 2)).append(" at z = -6, ")
+                .append(Num.format(right, 2)).append(" at z = 6");
+        if (Math.abs(left - right) < 1e-12 && Math.abs(left - maxSlope) < 1e-12) {
+            text.append(": a constant slope, the same gradient whatever the input");
+        } else if (Math.abs(left) < 0.01 * maxSlope && Math.abs(right) < 0.01 * maxSlope && left != 0) {
+            text.append(": it saturates, and large |z| stops learning (vanishing gradient)");
+        } else if (left == 0) {
+            text.append(": negative inputs pass no gradient (a neuron stuck there stops learning)");
+        } else if (left < maxSlope) {
+            text.append(": negative inputs still pass a small gradient, so the neuron never stops learning");
         }
         return text.append('.').toString();
     }

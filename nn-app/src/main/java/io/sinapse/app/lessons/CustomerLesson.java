@@ -115,11 +115,11 @@ final class CustomerLesson implements Lesson {
             double delta = deltaOut * OUTPUT_WEIGHTS[j] * reluSlope;
             String deltaName = "δ" + (j + 1);
             c.show(deltaName + " = δ_out · w_out" + (j + 1) + " · relu'(z" + (j + 1) + ") = "
-                    + Num.format(deltaOut) + " · " + Num.format(OUTPUT_WEIGHTS[j]) + " · "
+                    + Num.format(deltaOut) + " · " + Num.factor(OUTPUT_WEIGHTS[j]) + " · "
                     + Num.format(reluSlope) + " = " + Num.format(delta));
             for (int i = 0; i < 3; i++) {
                 add(gradients, names, byHand, library, "∂L/∂w" + (i + 1) + (j + 1),
-                        deltaName + " · x" + (i + 1) + " = " + Num.format(delta) + " · " + Num.format(INPUTS[i]),
+                        deltaName + " · x" + (i + 1) + " = " + Num.factor(delta) + " · " + Num.format(INPUTS[i]),
                         delta * INPUTS[i], hidden.weights().gradient()[i * 2 + j]);
             }
             add(gradients, names, byHand, library, "∂L/∂b" + (j + 1), deltaName, delta,
@@ -185,7 +185,7 @@ final class CustomerLesson implements Lesson {
         for (int i = 0; i < x.length; i++) {
             float w = weights[i * neurons + j];
             products.append(i == 0 ? "" : " + ").append(Num.format(x[i])).append('·')
-                    .append(w < 0 ? "(" + Num.format(w) + ")" : Num.format(w));
+                    .append(Num.factor(w));
             terms.append(signed((double) x[i] * w, i == 0));
         }
         return products + signed(bias, false) + " = " + terms + signed(bias, false) + " = " + Num.format(z);

@@ -78,11 +78,14 @@ final class GradientDescentLesson implements Lesson {
                 .min((a, b) -> Double.compare(a.outcome().finalLoss(), b.outcome().finalLoss())).orElseThrow();
         Result batch = results.get(0);
         Result stochastic = results.get(1);
+        boolean moreUpdatesHelped = stochastic.outcome().finalLoss() < batch.outcome().finalLoss();
         c.say("Lowest final loss: " + best.method().name() + " (" + Num.format(best.outcome().finalLoss())
                 + "). Batch gradient descent made " + batch.updates() + " updates in " + EPOCHS + " epochs and"
                 + " reached " + Num.format(batch.outcome().finalLoss()) + "; stochastic made " + stochastic.updates()
-                + " and reached " + Num.format(stochastic.outcome().finalLoss()) + ": with the same learning rate,"
-                + " more (noisier) updates per epoch go further, and mini-batches balance the two.");
+                + " and reached " + Num.format(stochastic.outcome().finalLoss()) + (moreUpdatesHelped
+                ? ": with the same learning rate, more (noisier) updates per epoch go further, while each epoch costs"
+                + " more steps; mini-batches sit between the two."
+                : ": here the many noisy steps did not pay off."));
         c.report().chart(() -> Charts.lines("Training loss per epoch, two moons, 2-8-2", "epoch", "loss (mse)",
                 results.stream().map(r -> Charts.Series.perEpoch(r.method().name() + " — " + r.method().optimizer()
                         + ", batch " + r.batchSize(), r.outcome().losses())).toList(), true));

@@ -60,9 +60,13 @@ final class LearningRateLesson implements Lesson {
                 + "). At " + Num.format(lowest.rate()) + " the loss only went from "
                 + Num.format(lowest.outcome().losses()[0]) + " to " + Num.format(lowest.outcome().finalLoss())
                 + " in " + EPOCHS + " epochs" + divergedNote(results) + ".");
+        // A diverged run's last losses are astronomic; cut its line where it leaves the others' scale.
+        double ceiling = 10 * results.stream().filter(r -> !r.outcome().diverged())
+                .flatMapToDouble(r -> java.util.Arrays.stream(r.outcome().losses())).max().orElse(1);
         c.report().chart(() -> Charts.lines("Learning-rate sweep: training loss per epoch", "epoch", "loss (mse)",
                 results.stream().map(r -> Charts.Series.perEpoch("η = " + Num.format(r.rate())
-                        + (r.outcome().diverged() ? " (diverged)" : ""), r.outcome().losses())).toList(), true));
+                        + (r.outcome().diverged() ? " (diverged)" : ""), java.util.Arrays.stream(r.outcome().losses())
+                        .map(v -> v <= ceiling ? v : Double.NaN).toArray())).toList(), true));
     }
 
     static List<Result> sweep(Context c, Dataset data) {

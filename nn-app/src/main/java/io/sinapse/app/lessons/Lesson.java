@@ -33,10 +33,31 @@ public interface Lesson {
      */
     record Context(PrintWriter out, Plugins plugins, Report report, long seed) {
 
-        /** A paragraph, on the terminal and in the report. */
+        /** Terminal paragraphs wrap at this many characters. */
+        static final int WIDTH = 100;
+
+        /** A paragraph, on the terminal (wrapped, keeping its indentation) and in the report. */
         public void say(String text) {
-            out.println(text);
-            report.paragraph(text);
+            out.println(wrap(text, WIDTH));
+            report.paragraph(text.strip());
+        }
+
+        /** {@code text} broken at spaces into lines of at most {@code width}, continuation lines indented. */
+        static String wrap(String text, int width) {
+            String indent = text.substring(0, text.length() - text.stripLeading().length());
+            StringBuilder wrapped = new StringBuilder();
+            StringBuilder line = new StringBuilder(indent);
+            for (String word : text.strip().split(" ")) {
+                if (line.length() > indent.length() && line.length() + 1 + word.length() > width) {
+                    wrapped.append(line).append('\n');
+                    line = new StringBuilder(indent.isEmpty() ? "" : indent + "  ");
+                }
+                if (line.length() > indent.length() && !line.toString().endsWith(" ")) {
+                    line.append(' ');
+                }
+                line.append(word);
+            }
+            return wrapped.append(line).toString();
         }
 
         /** A block kept as it is (formulas, grids), on the terminal and in the report. */

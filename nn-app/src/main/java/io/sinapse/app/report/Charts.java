@@ -1,5 +1,6 @@
 package io.sinapse.app.report;
 
+import io.sinapse.app.Num;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
@@ -18,6 +19,9 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Paint;
 import java.awt.geom.Ellipse2D;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
 import java.util.List;
 import java.util.function.DoubleBinaryOperator;
 
@@ -74,6 +78,7 @@ public final class Charts {
         if (logY) {
             LogAxis axis = new LogAxis(yLabel);
             axis.setSmallestValue(1e-12);
+            axis.setNumberFormatOverride(new PlainNumbers());
             plot.setRangeAxis(axis);
         } else {
             ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
@@ -146,6 +151,26 @@ public final class Charts {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xdddddd));
         plot.setRangeGridlinePaint(new Color(0xdddddd));
+    }
+
+    /** Tick labels as a person writes numbers (0.25, 1.5e-05), not as powers of ten. */
+    private static final class PlainNumbers extends NumberFormat {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public StringBuffer format(double number, StringBuffer toAppendTo, FieldPosition pos) {
+            return toAppendTo.append(Num.format(number, 3));
+        }
+
+        @Override
+        public StringBuffer format(long number, StringBuffer toAppendTo, FieldPosition pos) {
+            return toAppendTo.append(number);
+        }
+
+        @Override
+        public Number parse(String source, ParsePosition parsePosition) {
+            return null;
+        }
     }
 
     /** 0 → blue, 0.5 → white, 1 → red. */

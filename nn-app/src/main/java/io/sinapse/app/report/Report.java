@@ -173,7 +173,8 @@ public final class Report {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Path temporary = Files.createTempFile(parent, ".report", ".tmp");
+        Path temporary = absolute.resolveSibling("." + absolute.getFileName() + "." + ProcessHandle.current().pid()
+                + ".tmp");
         try {
             Files.writeString(temporary, html(), StandardCharsets.UTF_8);
             Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

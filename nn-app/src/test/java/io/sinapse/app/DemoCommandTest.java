@@ -1,0 +1,187 @@
+package io.sinapse.app;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Each lesson, checked on what it prints. */
+class DemoCommandTest {
+
+    @TempDir
+    Path temp;
+
+    /** Runs a lesson and returns its stdout; fails with the transcript if it did not exit 0. */
+    private static String lesson(String... args) {
+        List<String> all = new ArrayList<>(List.of("demo"));
+        all.addAll(List.of(args));
+        Run run = Run.nn(all.toArray(String[]::new));
+        assertEquals(0, run.status(), run.transcript());
+        return run.out();
+    }
+
+    /** Paragraphs wrap on the terminal; compare text with its whitespace folded. */
+    private static String flat(String text) {
+        return text.replaceAll("\\s+", " ");
+    }
+
+    @Test
+    void listShowsTheLessonsInCourseOrder() {
+        String out = lesson("--list");
+        List<String> names = new ArrayList<>();
+        Matcher m = Pattern.compile("(?m)^ +\\d+\\. ([a-z-]+) ").matcher(out);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        assertEquals(List.of("neuron", "perceptron", "xor", "activations", "customer", "gradient-descent",
+                "learning-rate", "scaling"), names, out);
+    }
+
+    @Test
+    void neuronLessonComputesThePotentialAndTheMatrixProduct() {
+        String out = lesson("neuron");
+        assertTrue(out.contains("u = w₁·x₁ + w₂·x₂ + … + wₙ·xₙ − θ"), out);
+        // AND with weights 1, 1 and θ = 1.5: only (1, 1) fires, with potential 0.5.
+        assertTrue(out.matches("(?s).*\\n +1 +1 +2 +0\\.5 +1\\n.*"), out);
+        assertTrue(out.matches("(?s).*\\[1  1  1] +\\[ *0\\.5] +\\[1].*"), "the last row of Xw\n" + out);
+        assertTrue(flat(out).contains("Row by row, Xw equals the AND neuron's activation potential"), out);
+    }
+
+    @Test
+    void perceptronLessonPrintsTheEightRowConcertTableWithDecisionEqualToMoney() {
+        String out = lesson("perceptron");
+        Pattern row = Pattern.compile("(?m)^ +([01]) +([01]) +([01]) +3·\\1 \\+ 2·\\2 \\+ 6·\\3 = (\\d+) +(-?\\d+) +([01]) (go|stay)$");
+        Matcher m = row.matcher(out);
+        int rows = 0;
+        while (m.find()) {
+            rows++;
+            int x1 = Integer.parseInt(m.group(1));
+            int x2 = Integer.parseInt(m.group(2));
+            int x3 = Integer.parseInt(m.group(3));
+            assertEquals(3 * x1 + 2 * x2 + 6 * x3, Integer.parseInt(m.group(4)), m.group());
+            assertEquals(3 * x1 + 2 * x2 + 6 * x3 - 5, Integer.parseInt(m.group(5)), m.group());
+            assertEquals(x3, Integer.parseInt(m.group(6)), "decision = x3 in " + m.group());
+        }
+        assertEquals(8, rows, "the full truth table\n" + out);
+        assertTrue(flat(out).contains("decision = x3 in all 8 rows: you go exactly when you have money"), out);
+        assertTrue(flat(out).contains("3, 2, 6; θ = 2: you go in 6 of 8 cases"), out);
+        assertTrue(flat(out).contains("right in 8 of 8 cases"), "the perceptron rule learns it\n" + out);
+    }
+
+    @Test
+    void xorLessonShowsThePerceptronFailingAndTheMlpSucceeding() {
+        String out = lesson("xor");
+        Matcher m = Pattern.compile("Perceptron: (\\d+)% right\\. MLP 2-4-1: (\\d+)% right\\.").matcher(flat(out));
+        assertTrue(m.find(), out);
+        assertTrue(Integer.parseInt(m.group(1)) < 100, "the perceptron is below 100%\n" + out);
+        assertEquals("100", m.group(2), out);
+        assertTrue(out.contains("│") && out.contains("#") && out.contains("·"), "ASCII decision grids\n" + out);
+    }
+
+    @Test
+    void customerLessonWritesOutTheWeightedSumsAndEveryGradient() {
+        String out = lesson("customer");
+        assertTrue(out.contains("50·0.5 + 20·0.4 + 20·0.7 + 1 = 25 + 8 + 14 + 1 = 48"), out);
+        assertTrue(out.contains("relu(48) = 48"), out);
+        assertTrue(flat(out).contains("All 11 gradients agree"), out);
+        for (String gradient : new String[]{"∂L/∂w_out1", "∂L/∂w_out2", "∂L/∂b_out", "∂L/∂w11", "∂L/∂w32", "∂L/∂b2"}) {
+            assertTrue(out.contains(gradient), gradient + "\n" + out);
+        }
+        assertTrue(flat(out).contains("one step closer to 47%"), "the step lowers the loss\n" + out);
+    }
+
+    @Test
+    void activationsLessonTabulatesEveryFunctionAndItsDerivative() {
+        String out = lesson("activations");
+        for (String name : new String[]{"relu", "sigmoid", "tanh", "leaky_relu(alpha=0.01)", "linear", "threshold"}) {
+            assertTrue(out.matches("(?s).*\\n  " + Pattern.quote(name) + " +f\\(z\\).*"), name + "\n" + out);
+        }
+        // sigmoid(0) = 0.5 and sigmoid'(0) = 0.25, in the column z = 0.
+        assertTrue(out.matches("(?s).*\\n  sigmoid +f\\(z\\)( +\\S+){4} +0\\.5 .*\\n +f'\\(z\\)( +\\S+){4} +0\\.25 .*"), out);
+        assertTrue(flat(out).contains("softmax(1, 2, 3) = (0.09003, 0.2447, 0.6652), which sum to 1"), out);
+        assertTrue(flat(out).contains("threshold: on [-6, 6] f runs from 0 to 1; f' is 0 everywhere"), out);
+    }
+
+    @Test
+    void activationsLessonIncludesPluginActivations() throws IOException {
+        Path plugins = Files.createDirectory(temp.resolve("plugins"));
+        PluginJars.activation(plugins, "softsign.jar", "org.example.softsign", "softsign",
+                "return z / (1 + Math.abs(z));");
+        String out = lesson("activations", "--plugin-path", plugins.toString());
+        // softsign(1) = 0.5, softsign(-3) = -0.75.
+        assertTrue(out.matches("(?s).*\\n  softsign +f\\(z\\) +-0\\.75 .* 0\\.5 .*"), out);
+    }
+
+    @Test
+    void gradientDescentLessonComparesFiveMethodsOnOneProblem() {
+        String out = lesson("gradient-descent");
+        for (String method : new String[]{"batch", "stochastic", "mini-batch", "momentum", "adam"}) {
+            assertTrue(out.matches("(?s).*\\n  " + method + " +\\S+.* +\\d+ +\\d+ +[0-9.e-]+ +[0-9.]+% .*"),
+                    method + " with its final loss\n" + out);
+        }
+        assertTrue(flat(out).contains("Lowest final loss: "), out);
+    }
+
+    @Test
+    void learningRateLessonSweepsTheCourseRatesAndNamesTheBest() {
+        String out = lesson("learning-rate");
+        for (String rate : new String[]{"0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1"}) {
+            assertTrue(out.matches("(?s).*\\n +" + Pattern.quote(rate) + "  .*"), rate + "\n" + out);
+        }
+        Matcher best = Pattern.compile("(?m)^ +([0-9.]+) +([0-9.e-]+) +← best").matcher(out);
+        assertTrue(best.find(), out);
+        assertTrue(flat(out).contains("Best rate: " + best.group(1) + " (final loss " + best.group(2) + ")"), out);
+    }
+
+    @Test
+    void scalingLessonShowsStandardisationHelping() {
+        String out = lesson("scaling");
+        Matcher raw = Pattern.compile("(?m)^  raw inputs +([0-9.e-]+) +([0-9.]+)%").matcher(out);
+        Matcher scaled = Pattern.compile("(?m)^  standardised +([0-9.e-]+) +([0-9.]+)%").matcher(out);
+        assertTrue(raw.find() && scaled.find(), out);
+        assertTrue(Double.parseDouble(scaled.group(1)) < Double.parseDouble(raw.group(1)), out);
+        assertTrue(Double.parseDouble(scaled.group(2)) > Double.parseDouble(raw.group(2)), out);
+    }
+
+    @Test
+    void theTourRunsEveryLessonInOrderAndWritesOneReport() throws IOException {
+        Path report = temp.resolve("tour.html");
+        String out = lesson("--report", report.toString());
+        int previous = -1;
+        for (int i = 1; i <= 8; i++) {
+            int at = out.indexOf("Lesson " + i + " of 8 · ");
+            assertTrue(at > previous, "lesson " + i + " in order\n" + out);
+            previous = at;
+        }
+        String html = Files.readString(report);
+        assertTrue(html.startsWith("<!DOCTYPE html>"), html.substring(0, 100));
+        long charts = Pattern.compile("<img alt=\"chart\"[^>]*src=\"data:image/png;base64,").matcher(html)
+                .results().count();
+        assertTrue(charts >= 10, "xor boundaries, activation plots, loss curves, the sweep: " + charts);
+        assertFalse(html.contains("http://") || html.contains("https://"), "self-contained: no links to fetch");
+        assertTrue(html.contains("Learning-rate") || html.contains("learning rate"), "the sweep section");
+    }
+
+    @Test
+    void anUnknownLessonIsAUsageErrorListingTheLessons() {
+        Run run = Run.nn("demo", "backprop");
+        assertEquals(2, run.status(), run.transcript());
+        assertTrue(run.err().contains("Unknown lesson 'backprop'. Available: neuron, perceptron, xor"), run.transcript());
+    }
+
+    @Test
+    void regularizationAndOverfittingAreNotListedYet() {
+        String out = lesson("--list");
+        assertFalse(out.contains("regularization") || out.contains("overfitting"), out);
+    }
+}

@@ -1,0 +1,206 @@
+package io.sinapse.app;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code nn train}, {@code nn eval} and {@code nn predict} on small CSV files. */
+class TrainCommandTest {
+
+    @TempDir
+    Path temp;
+
+    private static String lastLine(String text) {
+        String[] lines = text.strip().split("\n");
+        return lines[lines.length - 1];
+    }
+
+    private static double number(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\": ([-0-9.E]+)").matcher(json);
+        assertTrue(m.find(), key + " in " + json);
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void trainsAClassifierAndEndsWithOneJsonLine() throws IOException {
+        Path csv = CsvFiles.flowers(temp, 240);
+        Run run = Run.nn("train", "--data", csv.toString(), "--target", "species", "--drop", "id",
+                "--layers", "16", "--epochs", "40", "--optimizer", "adam(lr=0.01)", "--json");
+        assertEquals(0, run.status(), run.transcript());
+        String json = lastLine(run.out());
+        assertTrue(json.startsWith("{\"task\": \"classification\""), json);
+        assertTrue(number(json, "accuracy") >= 0.9, json);
+        assertTrue(number(json, "macro_f1") >= 0.9, json);
+        assertEquals(40, number(json, "epochs"), json);
+        assertTrue(number(json, "seconds") > 0, json);
+        assertTrue(run.out().contains("3 classes: setosa, versicolor, virginica"), run.transcript());
+        assertTrue(run.out().contains("Confusion matrix"), run.transcript());
+        // Not a terminal: one plain progress line per epoch, on stderr.
+        assertTrue(run.err().contains("epoch 1/40  loss ") && run.err().contains("epoch 40/40  loss "),
+                run.transcript());
+        assertFalse(run.err().contains("\r"), run.transcript());
+    }
+
+    @Test
+    void trainsARegressionAndReportsMseMaeAndR2InTheTargetsUnits() throws IOException {
+        Path csv = CsvFiles.houses(temp, 300);
+        Run run = Run.nn("train", "--data", csv.toString(), "--target", "price", "--layers", "16",
+                "--epochs", "60", "--optimizer", "adam(lr=0.01)", "--json");
+        assertEquals(0, run.status(), run.transcript());
+        String json = lastLine(run.out());
+        assertTrue(json.startsWith("{\"task\": \"regression\""), json);
+        assertTrue(number(json, "r2") > 0.9, json);
+        assertTrue(number(json, "mae") < 30_000, "prices are in the hundreds of thousands: " + json);
+        assertTrue(number(json, "mse") > 0, json);
+    }
+
+    @Test
+    void aSavedModelIsEvaluatedAndPredictsCsv() throws IOException {
+        Path csv = CsvFiles.flowers(temp, 240);
+        Path model = temp.resolve("flowers.sinapse");
+        Run train = Run.nn("train", "--data", csv.toString(), "--target", "species", "--drop", "id",
+                "--layers", "16", "--epochs", "40", "--optimizer", "adam(lr=0.01)", "--save", model.toString());
+        assertEquals(0, train.status(), train.transcript());
+        assertTrue(Files.size(model) > 0);
+
+        Run eval = Run.nn("eval", "--model", model.toString(), "--data", csv.toString(), "--json");
+        assertEquals(0, eval.status(), eval.transcript());
+        assertTrue(number(lastLine(eval.out()), "accuracy") >= 0.9, eval.transcript());
+        assertTrue(eval.out().contains("Evaluation on " + csv + " (240 rows)"), eval.transcript());
+
+        Path predictions = temp.resolve("predictions.csv");
+        Run predict = Run.nn("predict", "--model", model.toString(), "--data", csv.toString(),
+                "--out", predictions.toString());
+        assertEquals(0, predict.status(), predict.transcript());
+        List<String> lines = Files.readAllLines(predictions);
+        assertEquals("id,petal_length,petal_width,noise,species,predicted,p_setosa,p_versicolor,p_virginica",
+                lines.get(0));
+        assertEquals(241, lines.size());
+        int right = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",");
+            right += cells[4].equals(cells[5]) ? 1 : 0;
+            double sum = Double.parseDouble(cells[6]) + Double.parseDouble(cells[7]) + Double.parseDouble(cells[8]);
+            assertEquals(1.0, sum, 1e-3, "probabilities of " + line);
+        }
+        assertTrue(right >= 216, right + " of 240 predicted right");
+    }
+
+    @Test
+    void predictWritesRegressionValuesToStdout() throws IOException {
+        Path csv = CsvFiles.houses(temp, 200);
+        Path model = temp.resolve("houses.sinapse");
+        assertEquals(0, Run.nn("train", "--data", csv.toString(), "--target", "price", "--layers", "8",
+                "--epochs", "30", "--optimizer", "adam(lr=0.01)", "--save", model.toString()).status());
+        Path input = Files.writeString(temp.resolve("new.csv"), "rooms,area,age\n3,100,10\n5,200,5\n");
+        Run run = Run.nn("predict", "--model", model.toString(), "--data", input.toString());
+        assertEquals(0, run.status(), run.transcript());
+        String[] lines = run.out().strip().split("\n");
+        assertEquals("rooms,area,age,predicted", lines[0]);
+        double small = Double.parseDouble(lines[1].split(",")[3]);
+        double big = Double.parseDouble(lines[2].split(",")[3]);
+        assertTrue(small > 100_000 && big > small, run.transcript());
+    }
+
+    @Test
+    void anUnknownActivationGivesTheLookupsMessageAndExit2() throws IOException {
+        Path csv = CsvFiles.flowers(temp, 30);
+        Run run = Run.nn("train", "--data", csv.toString(), "--target", "species", "--activation", "relux");
+        assertEquals(2, run.status(), run.transcript());
+        assertTrue(run.err().contains("Unknown activation 'relux'. Available: leaky_relu, linear, relu, sigmoid,"
+                + " softmax, tanh, threshold. Plug-ins are loaded from --plugin-path."), run.transcript());
+    }
+
+    @Test
+    void aBadOptimizerParameterIsAUsageError() throws IOException {
+        Path csv = CsvFiles.flowers(temp, 30);
+        Run run = Run.nn("train", "--data", csv.toString(), "--target", "species", "--optimizer", "adam(rate=1)");
+        assertEquals(2, run.status(), run.transcript());
+        assertTrue(run.err().contains("Unknown parameter 'rate' for optimizer 'adam'"), run.transcript());
+    }
+
+    @Test
+    void badArgumentsAreUsageErrorsThatSayWhatWasWrong() throws IOException {
+        Path csv = CsvFiles.flowers(temp, 30);
+        String data = csv.toString();
+        Object[][] cases = {
+            {new String[]{"train", "--target", "species"}, "Missing required option: '--data=FILE'"},
+            {new String[]{"train", "--data", data, "--target", "species", "--layers", "16,x"}, "--layers"},
+            {new String[]{"train", "--data", data, "--target", "species", "--epochs", "0"}, "'--epochs': at least 1"},
+            {new String[]{"train", "--data", data, "--target", "species", "--scaling", "log"}, "--scaling"},
+            {new String[]{"train", "--data", data, "--target", "species", "--test", "0.6", "--validation", "0.5"},
+                "together they must stay below 1"},
+            {new String[]{"train", "--data", data}, "Name the column to predict with --target COLUMN"},
+            {new String[]{"eval", "--data", data}, "Missing required option: '--model=MODEL'"},
+        };
+        for (Object[] c : cases) {
+            Run run = Run.nn((String[]) c[0]);
+            assertEquals(2, run.status(), run.transcript());
+            assertTrue(run.err().contains((String) c[1]), c[1] + "\n" + run.transcript());
+        }
+    }
+
+    @Test
+    void aMissingFileIsAFailureNotAUsageError() {
+        Run run = Run.nn("train", "--data", temp.resolve("none.csv").toString(), "--target", "y");
+        assertEquals(1, run.status(), run.transcript());
+        assertTrue(run.err().contains("CSV file not found"), run.transcript());
+    }
+
+    @Test
+    void aPluginActivationIsUsableByNameInTraining() throws IOException {
+        Path plugins = Files.createDirectory(temp.resolve("plugins"));
+        PluginJars.activation(plugins, "softsign.jar", "org.example.softsign", "softsign",
+                "return z / (1 + Math.abs(z));");
+        Path csv = CsvFiles.flowers(temp, 120);
+        Run run = Run.nn("train", "--plugin-path", plugins.toString(), "--data", csv.toString(), "--target",
+                "species", "--drop", "id", "--activation", "softsign", "--epochs", "5", "--json");
+        assertEquals(0, run.status(), run.transcript());
+        assertTrue(run.out().contains("Activation(softsign)"), run.transcript());
+    }
+
+    @Test
+    void aBuiltInDatasetTrainsWithAReportHoldingLossCurvesAndABoundary() throws IOException {
+        Path report = temp.resolve("moons.html");
+        Run run = Run.nn("train", "--data", "builtin:moons(samples=300, noise=0.15)", "--layers", "16",
+                "--activation", "tanh", "--epochs", "30", "--optimizer", "adam(lr=0.02)", "--l2", "0.0001",
+                "--report", report.toString());
+        assertEquals(0, run.status(), run.transcript());
+        assertTrue(run.out().contains("regularizer l2(lambda=1.0E-4)"), run.transcript());
+        String html = Files.readString(report);
+        assertTrue(html.contains("Training and validation loss") || html.contains("Loss per epoch"), "loss curves");
+        assertTrue(html.contains("Decision boundary"), "a 2-feature, 2-class dataset gets its boundary drawn");
+        assertTrue(html.contains("class=\"confusion\""), "the confusion matrix");
+        assertTrue(Pattern.compile("data:image/png;base64,").matcher(html).results().count() >= 2);
+    }
+
+    @Test
+    void l1AndL2TogetherAreAnElasticNet() {
+        Run run = Run.nn("train", "--data", "builtin:moons(samples=100)", "--epochs", "2", "--l1", "0.001",
+                "--l2", "0.003");
+        assertEquals(0, run.status(), run.transcript());
+        assertTrue(run.out().contains("elastic_net(lambda=0.004, l1_ratio=0.25)"), run.transcript());
+    }
+
+    @Test
+    void evalNamesAColumnTheFileLacks() throws IOException {
+        Path csv = CsvFiles.flowers(temp, 60);
+        Path model = temp.resolve("m.sinapse");
+        assertEquals(0, Run.nn("train", "--data", csv.toString(), "--target", "species", "--drop", "id",
+                "--epochs", "2", "--save", model.toString()).status());
+        Path other = Files.writeString(temp.resolve("other.csv"), "petal_length,species\n1.4,setosa\n");
+        Run run = Run.nn("eval", "--model", model.toString(), "--data", other.toString());
+        assertEquals(2, run.status(), run.transcript());
+        assertTrue(run.err().contains("no column 'petal_width'"), run.transcript());
+    }
+}
