@@ -27,7 +27,7 @@ final class LayerRules {
             .because("nn-api is the contract every plug-in compiles against: java.base only");
 
     static final ArchRule CORE_USES_ONLY_API_AND_SLF4J = classes().that().resideInAPackage(CORE)
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", API, CORE, "org.slf4j..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", API, CORE, "org.slf4j..", "jdk.incubator.vector..")
             .because("the core finds implementations through the SPI lookup, never by importing them");
 
     static final ArchRule NOTHING_DEPENDS_ON_APP = noClasses().that().resideOutsideOfPackage(APP)

@@ -1,6 +1,7 @@
 package io.sinapse.bench;
 
 import io.sinapse.core.Matrices;
+import io.sinapse.core.VectorKernels;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -69,21 +69,21 @@ public final class Dense implements Layer {
     @Override
     public float[] forward(float[] input, int rows, boolean training) {
         output = Buffers.ensure(output, rows * outputs);
-        Matrices.multiply(input, weights.value(), output, rows, inputs, outputs);
-        Matrices.addRowVector(output, bias.value(), rows, outputs);
+        Kernels.multiply(input, weights.value(), output, rows, inputs, outputs);
+        Kernels.addRowVector(output, bias.value(), rows, outputs);
         lastInput = input;
         return output;
     }
 
     @Override
     public float[] backward(float[] gradOutput, int rows, boolean needInputGradient) {
-        Matrices.multiplyTransposedLeft(lastInput, gradOutput, weights.gradient(), rows, inputs, outputs);
-        Matrices.sumColumns(gradOutput, bias.gradient(), rows, outputs);
+        Kernels.multiplyTransposedLeft(lastInput, gradOutput, weights.gradient(), rows, inputs, outputs);
+        Kernels.sumColumns(gradOutput, bias.gradient(), rows, outputs);
         if (!needInputGradient) {
             return null;
         }
         gradInput = Buffers.ensure(gradInput, rows * inputs);
-        Matrices.multiplyTransposedRight(gradOutput, weights.value(), gradInput, rows, outputs, inputs);
+        Kernels.multiplyTransposedRight(gradOutput, weights.value(), gradInput, rows, outputs, inputs);
         return gradInput;
     }
 

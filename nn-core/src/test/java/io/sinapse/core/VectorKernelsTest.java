@@ -1,6 +1,6 @@
-package io.sinapse.bench;
+package io.sinapse.core;
 
-import io.sinapse.core.Matrices;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -97,6 +97,14 @@ class VectorKernelsTest {
         }
         for (int j = 0; j < n; j++) {
             assertEquals(expectedSums[j], sums[j], 0f, "column sum " + j);
+        }
+    }
+
+    @Test
+    void layersUseTheVectorKernelsWhereTheHardwareHasThem() {
+        if (!"scalar".equals(System.getProperty("sinapse.kernels"))) {
+            assertEquals(VectorKernels.hardwareSupported(), Kernels.vectorized(),
+                    "jdk.incubator.vector should be resolved through io.sinapse.core's module-info");
         }
     }
 }

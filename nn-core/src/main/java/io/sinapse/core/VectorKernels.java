@@ -1,4 +1,4 @@
-package io.sinapse.bench;
+package io.sinapse.core;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -11,11 +11,13 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Every result element is summed in one fixed order, whatever the shape, the tile it falls in or the path that
  * computes it: {@code c = 0; for p = 0 … k-1: c = fma(a_p, b_p, c)} in float. So the fast kernels are
  * bit-identical to {@link #referenceMultiply} and its twins, and a split of the work between threads can never
- * change a result. (The plain {@code Matrices} loops round the product before adding, so they differ from these
+ * change a result. (The plain {@link Matrices} loops round the product before adding, so they differ from these
  * in the last bits; tests compare against both.)
  *
- * <p>Needs the incubating module {@code jdk.incubator.vector}; on the class path run with
- * {@code --add-modules jdk.incubator.vector}.
+ * <p>Needs the incubating module {@code jdk.incubator.vector} (which {@code io.sinapse.core} requires; on the class
+ * path run with {@code --add-modules jdk.incubator.vector}) and 512-bit vectors (AVX-512). Layers reach these
+ * kernels through {@code Kernels}, which falls back to {@link Matrices} when either is missing; call them
+ * directly only where {@link Kernels#vectorized()} holds.
  */
 public final class VectorKernels {
 
@@ -33,6 +35,11 @@ public final class VectorKernels {
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
     private VectorKernels() {
+    }
+
+    /** Whether this CPU runs 512-bit float vectors natively (on narrower hardware they would be emulated, slowly). */
+    static boolean hardwareSupported() {
+        return FloatVector.SPECIES_PREFERRED.vectorBitSize() >= S.vectorBitSize();
     }
 
     /** Packing buffers, one set per thread, allocated once. */
