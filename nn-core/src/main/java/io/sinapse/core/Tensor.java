@@ -69,6 +69,20 @@ public final class Tensor {
         return ++steps;
     }
 
+    /** How many optimizer steps this tensor has taken (0 before the first). */
+    public long steps() {
+        return steps;
+    }
+
+    /** Puts back the optimizer's memory saved with a checkpoint, so training resumes where it stopped. */
+    public void restoreOptimizerState(float[] state, long steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("The step count of " + name + " cannot be negative, got " + steps);
+        }
+        this.optimizerState = state.clone();
+        this.steps = steps;
+    }
+
     /** Forgets the optimizer's memory, e.g. before training anew with another optimizer. */
     public void resetOptimizerState() {
         optimizerState = new float[0];

@@ -18,9 +18,8 @@ final class Format {
     /** A manifest beyond this is not one we wrote; refusing it bounds memory for forged files. */
     static final int MAX_MANIFEST_BYTES = 16 << 20;
     /**
-     * The most optimizer steps accepted, summed over a checkpoint's tensors. Restoring a count costs one call per
-     * step (see {@link OptimizerMemory}), about a second for this many, so it bounds the time a forged file can
-     * cost; a 6-tensor network may have 1.6·10⁸ steps, 2,700 epochs of Fashion-MNIST one example at a time.
+     * The most optimizer steps accepted, summed over a checkpoint's tensors: a sanity bound that refuses forged
+     * counts; a 6-tensor network may have 1.6·10⁸ steps, 2,700 epochs of Fashion-MNIST one example at a time.
      */
     static final long MAX_TOTAL_STEPS = 1_000_000_000L;
 

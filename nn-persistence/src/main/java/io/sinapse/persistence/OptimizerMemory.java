@@ -4,11 +4,7 @@ import io.sinapse.core.Tensor;
 
 /**
  * Reads and restores what the optimizer remembers for one tensor: its state array and its step count (Adam's
- * bias correction depends on the count). {@link Tensor} exposes the state array but offers neither a getter nor
- * a setter for the count, only {@link Tensor#nextStep()}; so the count is read by taking one step and putting
- * everything back, and restored by stepping from zero. Both cost one call per step, which is why
- * {@link Format#MAX_TOTAL_STEPS} bounds the counts. A {@code Tensor.steps()} getter and a
- * {@code Tensor.restoreOptimizerState(float[], long)} in nn-core would make this direct.
+ * bias correction depends on the count).
  */
 final class OptimizerMemory {
 
@@ -25,18 +21,11 @@ final class OptimizerMemory {
      */
     static Snapshot read(Tensor tensor, int stateSize) {
         float[] state = tensor.optimizerState(stateSize).clone();
-        long steps = tensor.nextStep() - 1;
-        restore(tensor, state, steps);
-        return new Snapshot(state, steps);
+        return new Snapshot(state, tensor.steps());
     }
 
     /** Makes {@code tensor} hold a copy of {@code state} after {@code steps} steps. */
     static void restore(Tensor tensor, float[] state, long steps) {
-        tensor.resetOptimizerState();
-        float[] live = tensor.optimizerState(state.length);
-        System.arraycopy(state, 0, live, 0, state.length);
-        for (long i = 0; i < steps; i++) {
-            tensor.nextStep();
-        }
+        tensor.restoreOptimizerState(state, steps);
     }
 }
