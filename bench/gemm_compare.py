@@ -1,25 +1,37 @@
 #!/usr/bin/python3
 """Sets GemmBenchmark's JMH results (SampleTime: p0 = best call, p50 = median call) beside gemm_numpy.py's.
 
-    /usr/bin/python3 bench/gemm_compare.py bench/results/gemm_jmh.json bench/results/gemm_numpy.json
+    /usr/bin/python3 bench/gemm_compare.py bench/results/gemm_jmh.json bench/results/gemm_numpy.json \
+        [bench/results/gemm_numpy_skylakex.json]
+
+The optional third file is numpy run with OPENBLAS_CORETYPE=SkylakeX: OpenBLAS 0.3.21 (Debian 12) does not know
+AMD Zen 5 and falls back to an AVX2 kernel unless told to use its AVX-512 one.
 """
 import json
 import sys
 
 
-def main(jmh_path, numpy_path):
+def load_numpy(path):
+    with open(path) as f:
+        return json.load(f)["results"]
+
+
+def main(jmh_path, numpy_path, skylakex_path=None):
     with open(jmh_path) as f:
         jmh = json.load(f)
-    with open(numpy_path) as f:
-        numpy = json.load(f)["results"]
+    numpy = load_numpy(numpy_path)
+    skx = load_numpy(skylakex_path) if skylakex_path else None
     java = {}
     for run in jmh:
         kernel = run["benchmark"].rsplit(".", 1)[1]
         shape = run["params"]["shape"]
         pct = run["primaryMetric"]["scorePercentiles"]
         java[(shape, kernel)] = (pct["0.0"], pct["50.0"])  # microseconds
-    print(f"{'shape':18s} {'numpy best/med':>16s} {'scalar best/med':>16s} {'vector best/med':>16s}"
-          f" {'vector/numpy best':>18s} {'med':>6s}")
+    head = (f"{'shape':18s} {'numpy':>13s} {'scalar':>13s} {'vector':>13s} {'vector/numpy':>13s}")
+    if skx:
+        head += f" {'numpy AVX512':>13s} {'vector/AVX512':>13s}"
+    print("GFLOP/s, best/median call")
+    print(head)
     for shape, ref in numpy.items():
         flops = ref["flops"]
         gf = lambda us: flops / (us * 1e-6) / 1e9
@@ -27,13 +39,17 @@ def main(jmh_path, numpy_path):
         v = java.get((shape, "vector"))
         if v is None:
             continue
-        row = f"{shape:18s} {ref['best_gflops']:7.1f}/{ref['median_gflops']:<8.1f}"
-        row += f" {gf(s[0]):7.1f}/{gf(s[1]):<8.1f}" if s else f" {'-':>16s}"
-        row += f" {gf(v[0]):7.1f}/{gf(v[1]):<8.1f}"
-        row += f" {gf(v[0]) / ref['best_gflops']:18.2f} {gf(v[1]) / ref['median_gflops']:6.2f}"
+        row = f"{shape:18s} {ref['best_gflops']:6.1f}/{ref['median_gflops']:<6.1f}"
+        row += f" {gf(s[0]):6.1f}/{gf(s[1]):<6.1f}" if s else f" {'-':>13s}"
+        row += f" {gf(v[0]):6.1f}/{gf(v[1]):<6.1f}"
+        row += f" {gf(v[0]) / ref['best_gflops']:6.2f}/{gf(v[1]) / ref['median_gflops']:<6.2f}"
+        if skx:
+            r = skx[shape]
+            row += f" {r['best_gflops']:6.1f}/{r['median_gflops']:<6.1f}"
+            row += f" {gf(v[0]) / r['best_gflops']:6.2f}/{gf(v[1]) / r['median_gflops']:<6.2f}"
         print(row)
     print("GFLOP/s = 2·m·k·n / time of one call; one thread each.")
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:3])
+    main(*sys.argv[1:4])

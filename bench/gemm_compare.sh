@@ -10,4 +10,8 @@ mkdir -p "$out"
 java -jar nn-bench/target/benchmarks.jar GemmBenchmark -wi 5 -w 1 -i 5 -r 1 -f 1 \
     -rf json -rff "$out/gemm_jmh.json" > "$out/gemm_jmh.log"
 /usr/bin/python3 bench/gemm_numpy.py --repeats 300 --json "$out/gemm_numpy.json" > /dev/null
-/usr/bin/python3 bench/gemm_compare.py "$out/gemm_jmh.json" "$out/gemm_numpy.json"
+# OpenBLAS 0.3.21 does not recognise Zen 5 and picks an AVX2 kernel; also measure its AVX-512 (SkylakeX) kernel.
+OPENBLAS_CORETYPE=SkylakeX /usr/bin/python3 bench/gemm_numpy.py --repeats 300 \
+    --json "$out/gemm_numpy_skylakex.json" > /dev/null
+/usr/bin/python3 bench/gemm_compare.py "$out/gemm_jmh.json" "$out/gemm_numpy.json" "$out/gemm_numpy_skylakex.json" \
+    | tee "$out/gemm_compare.txt"
