@@ -14,7 +14,8 @@ public final class Lessons {
             new CustomerLesson(),
             new GradientDescentLesson(),
             new LearningRateLesson(),
-            new ScalingLesson());
+            new ScalingLesson(),
+            new RegularizationLesson());
 
     private Lessons() {
     }
