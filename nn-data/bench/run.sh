@@ -4,7 +4,7 @@
 # Needs the nn-data test classes: run `mvn -B -q -pl nn-data install` (from the repository root) first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
+mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test -Dstyle.color=never >/dev/null 2>&1
 CP="target/classes:target/test-classes:$(cat target/bench.classpath)"
 DIR="${1:-/usr/share/datasets/fashion-mnist}"
 java -cp "$CP" io.sinapse.data.FashionMnistLoadBenchmark "$DIR" 7
