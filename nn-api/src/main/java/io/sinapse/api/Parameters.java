@@ -65,10 +65,13 @@ public final class Parameters {
         return values;
     }
 
-    /** Formats a value the way a person writes it: {@code 5}, {@code 0.001}, {@code 1.0E-8}. */
+    /** Formats a value the way a person writes it: {@code 5}, {@code 0.0001}, {@code 1.0E-8}. */
     public static String format(double value) {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
+        }
+        if (Math.abs(value) >= 1e-4) {
+            return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
         }
         return Double.toString(value);
     }

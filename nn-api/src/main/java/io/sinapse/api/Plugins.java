@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Finds providers of the four SPIs by name, the way JDBC finds a driver by URL:
@@ -30,21 +31,22 @@ public final class Plugins {
 
     private static final Pattern SPEC = Pattern.compile("\\s*([A-Za-z0-9_.-]+)\\s*(?:\\((.*)\\))?\\s*");
 
-    private final Function<Class<?>, ServiceLoader<?>> loaders;
+    private final Function<Class<?>, Stream<? extends ServiceLoader.Provider<?>>> candidates;
     private final Map<Class<?>, Map<String, Plugin<?>>> discovered = new ConcurrentHashMap<>();
 
-    private Plugins(Function<Class<?>, ServiceLoader<?>> loaders) {
-        this.loaders = loaders;
+    /** A lookup over the providers {@code candidates} offers for each kind (tests pass their own). */
+    Plugins(Function<Class<?>, Stream<? extends ServiceLoader.Provider<?>>> candidates) {
+        this.candidates = candidates;
     }
 
     /** Providers on the module path and the class path (through the context class loader). */
     public static Plugins load() {
-        return new Plugins(ServiceLoader::load);
+        return new Plugins(kind -> ServiceLoader.load(kind).stream());
     }
 
     /** Providers in {@code layer} and its parent layers, e.g. plug-in jars loaded into a child layer. */
     public static Plugins load(ModuleLayer layer) {
-        return new Plugins(kind -> ServiceLoader.load(layer, kind));
+        return new Plugins(kind -> ServiceLoader.load(layer, kind).stream());
     }
 
     public Activation activation(String spec) {
@@ -138,7 +140,7 @@ public final class Plugins {
     private List<ServiceLoader.Provider<?>> streamProviders(Class<?> kind) {
         try {
             List<ServiceLoader.Provider<?>> list = new ArrayList<>();
-            loaders.apply(kind).stream().forEach(list::add);
+            candidates.apply(kind).forEach(list::add);
             return list;
         } catch (ServiceConfigurationError e) {
             throw new PluginException("A " + kindName(kind) + " provider is registered wrongly: " + e.getMessage()

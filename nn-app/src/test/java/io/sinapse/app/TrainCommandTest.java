@@ -176,7 +176,7 @@ class TrainCommandTest {
                 "--activation", "tanh", "--epochs", "30", "--optimizer", "adam(lr=0.02)", "--l2", "0.0001",
                 "--report", report.toString());
         assertEquals(0, run.status(), run.transcript());
-        assertTrue(run.out().contains("regularizer l2(lambda=1.0E-4)"), run.transcript());
+        assertTrue(run.out().contains("regularizer l2(lambda=0.0001)"), run.transcript());
         String html = Files.readString(report);
         assertTrue(html.contains("Training and validation loss") || html.contains("Loss per epoch"), "loss curves");
         assertTrue(html.contains("Decision boundary"), "a 2-feature, 2-class dataset gets its boundary drawn");

@@ -20,7 +20,8 @@ class ArchitectureTest {
         production = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.sinapse");
-        for (String module : new String[]{"api", "core", "activations", "losses", "optimizers", "regularization", "data"}) {
+        for (String module : new String[]{"api", "core", "activations", "losses", "optimizers", "regularization", "data",
+                "persistence", "app"}) {
             assertTrue(production.containPackage("io.sinapse." + module),
                     "expected classes of io.sinapse." + module + " on the test class path");
         }
@@ -48,7 +49,7 @@ class ArchitectureTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"io.sinapse.activations..", "io.sinapse.losses..", "io.sinapse.optimizers..",
-            "io.sinapse.regularization..", "io.sinapse.data.."})
+            "io.sinapse.regularization..", "io.sinapse.data..", "io.sinapse.persistence.."})
     void implementationsNeverReachIntoEachOther(String module) {
         LayerRules.implementationStaysInItsLane(module).check(production);
     }
@@ -63,6 +64,12 @@ class ArchitectureTest {
     @Test
     void dataUsesOnlyTheLowerLayersAndItsParsers() {
         LayerRules.implementationUsesOnlyLowerLayers("io.sinapse.data..", "org.apache.commons.csv..", "org.slf4j..")
+                .check(production);
+    }
+
+    @Test
+    void persistenceUsesOnlyTheLowerLayersAndJackson() {
+        LayerRules.implementationUsesOnlyLowerLayers("io.sinapse.persistence..", "com.fasterxml.jackson..")
                 .check(production);
     }
 }

@@ -6,6 +6,7 @@ import com.tngtech.archunit.lang.EvaluationResult;
 import io.sinapse.activations.badfixture.ActivationReachingIntoLosses;
 import io.sinapse.api.badfixture.ApiUsingCore;
 import io.sinapse.api.badfixture.CycleBack;
+import io.sinapse.core.badfixture.CoreUsingApi;
 import io.sinapse.losses.badfixture.LossUsingApp;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,7 @@ class RulesCatchViolationsTest {
 
     @Test
     void cycleRuleCatchesACycle() {
-        assertViolation(LayerRules.NO_PACKAGE_CYCLES.evaluate(fixtures(ApiUsingCore.class, CycleBack.class)),
+        assertViolation(LayerRules.NO_PACKAGE_CYCLES.evaluate(fixtures(ApiUsingCore.class, CycleBack.class, CoreUsingApi.class)),
                 "Cycle");
     }
 }
