@@ -2,6 +2,7 @@ package io.sinapse.data;
 
 import io.sinapse.core.Dataset;
 
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -117,9 +118,12 @@ public final class CsvLoader {
             if (cause instanceof CharacterCodingException) {
                 throw new DataException(source + " is not UTF-8 text: save it as UTF-8", e);
             }
-            throw new DataException(source + ": malformed CSV, " + cause.getMessage()
-                    + ". A field holding the delimiter, a quote or a line break must be in double quotes,"
-                    + " with its quotes written twice (\"\").", e);
+            if (cause instanceof CSVException) {
+                throw new DataException(source + ": malformed CSV, " + cause.getMessage()
+                        + ". A field holding the delimiter, a quote or a line break must be in double quotes,"
+                        + " with its quotes written twice (\"\").", e);
+            }
+            throw new DataException("Cannot read " + source + ": " + cause, e);
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -318,6 +319,24 @@ class CsvLoaderTest {
             String message = error(CsvLoader.builder().missingValues(MissingValues.MEAN).build(), "a,y\n1,x\n2,\n");
 
             assertMentions(message, "line 3, column 2 ('y')", "missing target value", "DROP_ROWS");
+        }
+
+        @Test
+        void aReadFailureIsNotMistakenForMalformedCsv() {
+            Reader failing = new Reader() {
+                @Override
+                public int read(char[] buffer, int offset, int length) throws IOException {
+                    throw new IOException("device gone");
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            String message = assertThrows(DataException.class,
+                    () -> CsvLoader.builder().delimiter(',').build().load(failing, "remote.csv")).getMessage();
+
+            assertMentions(message, "Cannot read remote.csv", "device gone");
         }
 
         @Test
