@@ -47,6 +47,49 @@ public final class Parameters {
         return values.getOrDefault(name, fallback);
     }
 
+    /**
+     * These parameters with the values in {@code changes} replacing theirs: how a provider's
+     * {@link Plugin#withParameters} merges what it is given into its defaults. A name not declared here is an
+     * error naming the {@code owner} and the accepted parameters.
+     */
+    public Parameters with(Parameters changes, String owner) {
+        Parameters merged = this;
+        for (String key : changes.names()) {
+            if (!has(key)) {
+                throw new IllegalArgumentException("unknown parameter '" + key + "' for " + owner + "; it takes " + this);
+            }
+            merged = merged.and(key, changes.get(key));
+        }
+        return merged;
+    }
+
+    /** The value of {@code name}, which must be finite and greater than 0; else the reason, as an error. */
+    public double positive(String name) {
+        double value = get(name);
+        if (!(value > 0) || !Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be > 0, got " + format(value));
+        }
+        return value;
+    }
+
+    /** The value of {@code name}, which must be finite and at least 0; else the reason, as an error. */
+    public double nonNegative(String name) {
+        double value = get(name);
+        if (!(value >= 0) || !Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be >= 0, got " + format(value));
+        }
+        return value;
+    }
+
+    /** The value of {@code name}, which must lie in [0, 1), like a decay rate or a dropout rate. */
+    public double fraction(String name) {
+        double value = get(name);
+        if (!(value >= 0 && value < 1)) {
+            throw new IllegalArgumentException(name + " must be in [0, 1), got " + format(value));
+        }
+        return value;
+    }
+
     public boolean has(String name) {
         return values.containsKey(name);
     }

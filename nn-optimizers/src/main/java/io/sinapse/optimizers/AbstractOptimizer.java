@@ -41,33 +41,17 @@ abstract class AbstractOptimizer implements Optimizer {
      * a direct caller may pass only the ones it changes. A name this optimizer does not take is an error.
      */
     final Parameters merge(Parameters values) {
-        Parameters merged = parameters;
-        for (String key : values.names()) {
-            if (!parameters.has(key)) {
-                throw new IllegalArgumentException(
-                        "unknown parameter '" + key + "' for " + name + "; it takes " + parameters);
-            }
-            merged = merged.and(key, values.get(key));
-        }
-        return merged;
+        return parameters.with(values, name);
     }
 
     /** The value of {@code key}, which must be finite and greater than 0. */
     final double positive(String key) {
-        double value = parameters.get(key);
-        if (!(value > 0) || !Double.isFinite(value)) {
-            throw new IllegalArgumentException(key + " must be > 0, got " + Parameters.format(value));
-        }
-        return value;
+        return parameters.positive(key);
     }
 
     /** The value of {@code key}, which must be finite and at least 0. */
     final double nonNegative(String key) {
-        double value = parameters.get(key);
-        if (!(value >= 0) || !Double.isFinite(value)) {
-            throw new IllegalArgumentException(key + " must be >= 0, got " + Parameters.format(value));
-        }
-        return value;
+        return parameters.nonNegative(key);
     }
 
     /**
@@ -75,11 +59,7 @@ abstract class AbstractOptimizer implements Optimizer {
      * grow without bound.
      */
     final double fraction(String key) {
-        double value = parameters.get(key);
-        if (!(value >= 0 && value < 1)) {
-            throw new IllegalArgumentException(key + " must be in [0, 1), got " + Parameters.format(value));
-        }
-        return value;
+        return parameters.fraction(key);
     }
 
     /**

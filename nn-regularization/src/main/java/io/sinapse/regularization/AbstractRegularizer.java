@@ -18,10 +18,7 @@ abstract class AbstractRegularizer extends ElementwiseRegularizer {
     AbstractRegularizer(String name, Parameters parameters) {
         this.name = name;
         this.parameters = parameters;
-        this.lambda = parameters.get("lambda");
-        if (!(lambda >= 0) || !Double.isFinite(lambda)) {
-            throw new IllegalArgumentException("lambda must be >= 0, got " + Parameters.format(lambda));
-        }
+        this.lambda = parameters.nonNegative("lambda");
     }
 
     @Override
@@ -39,15 +36,7 @@ abstract class AbstractRegularizer extends ElementwiseRegularizer {
      * a direct caller may pass only the ones it changes. A name this regularizer does not take is an error.
      */
     final Parameters merge(Parameters values) {
-        Parameters merged = parameters;
-        for (String key : values.names()) {
-            if (!parameters.has(key)) {
-                throw new IllegalArgumentException(
-                        "unknown parameter '" + key + "' for " + name + "; it takes " + parameters);
-            }
-            merged = merged.and(key, values.get(key));
-        }
-        return merged;
+        return parameters.with(values, name);
     }
 
     @Override
