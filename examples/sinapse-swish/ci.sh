@@ -42,6 +42,20 @@ run() {
     [ "$status" -eq "$expected" ] || fail "'nn $*' exited with status $status, expected $expected" "$work/$name"
 }
 
+# build NAME POM MIN_TESTS: mvn clean verify of POM, its log in $work/NAME.out; at least MIN_TESTS tests must have run
+# (a Surefire too old for JUnit 5 runs none and still says BUILD SUCCESS).
+build() {
+    local status=0 tests
+    mvn -B -ntp -Dstyle.color=never -f "$2" clean verify 2>&1 | tee "$work/$1.out" || status=$?
+    : >"$work/$1.err"
+    [ "$status" -eq 0 ] || fail "mvn verify of $2 failed (status $status); see the Maven output above"
+    tests="$(grep -Eo '^\[(INFO|WARNING)\] Tests run: [0-9]+, Failures: 0, Errors: 0' "$work/$1.out" | tail -n 1 \
+        | grep -Eo '[0-9]+' | head -n 1 || true)"
+    [ -n "$tests" ] && [ "$tests" -ge "$3" ] \
+        || fail "mvn verify of $2 ran ${tests:-no} tests, expected at least $3 (is Surefire 3 pinned in the pom?)"
+    echo "ok: $tests tests ran (at least $3)"
+}
+
 # expect NAME FILE REGEX DESCRIPTION: FILE (out or err) of run NAME has a line matching REGEX.
 expect() {
     grep -Eq -- "$3" "$work/$1.$2" || fail "$4 (no line matching /$3/ in the std$2 of step '$1')" "$work/$1"
@@ -65,7 +79,7 @@ expect_at_least() {
 step "build and test the plug-in (mvn verify: the testkit's contracts, PyTorch values)"
 ls "$HOME"/.m2/repository/io/sinapse/nn-api/0.1.0-SNAPSHOT/nn-api-*.jar >/dev/null 2>&1 \
     || fail "io.sinapse:nn-api:0.1.0-SNAPSHOT is not in ~/.m2: run 'mvn -B install' in $root first"
-mvn -B -ntp -f "$example/pom.xml" clean verify
+build example "$example/pom.xml" 40
 shopt -s nullglob
 jars=("$plugins"/sinapse-swish-*.jar)
 shopt -u nullglob
@@ -118,4 +132,25 @@ expect logcosh out '^ +Activation\(swish\(beta=2\)\)' "the network summary does 
 expect logcosh out '^Loss log_cosh,' "training did not use the loss log_cosh"
 expect_at_least logcosh accuracy 0.9
 
-printf '\nci.sh: the example plug-in builds, passes the testkit, and works in nn plugins, train and eval.\n'
+step "docs/extending.md: the files the guide shows build, pass their tests, and load in nn"
+guide="$work/guide"
+mkdir -p "$guide"
+# Every '**`path`**' line of the guide followed by a fenced block is a file of the plug-in it builds.
+files="$(awk -v dest="$guide" '
+    inblock && /^```/ { inblock = 0; close(out); n++; next }
+    inblock { print > out; next }
+    /^\*\*`[^`]+`\*\*[ \t]*$/ { path = $0; sub(/^\*\*`/, "", path); sub(/`\*\*[ \t]*$/, "", path); next }
+    path != "" && /^```/ {
+        out = dest "/" path; folder = out; sub(/\/[^\/]*$/, "", folder)
+        system("mkdir -p \"" folder "\""); printf "" > out; inblock = 1; path = ""; next
+    }
+    path != "" && /^[ \t]*$/ { next }
+    { path = "" }
+    END { print n + 0 }' "$root/docs/extending.md")"
+[ "$files" -eq 5 ] || fail "expected the 5 files of the guide's plug-in in docs/extending.md, found $files"
+(cd "$guide" && find . -type f | sort)
+build guide "$guide/pom.xml" 21
+run guide-plugins 0 plugins --plugin-path "$guide/target"
+expect guide-plugins out '^ +swish +beta=1 +module com\.example\.swish' "the guide's plug-in is not listed by nn plugins"
+
+printf '\nci.sh: the example plug-in and the guide build, pass the testkit, and work in nn plugins, train and eval.\n'

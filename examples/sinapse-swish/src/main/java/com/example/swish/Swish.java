@@ -38,13 +38,10 @@ public final class Swish extends ElementwiseActivation {
         return Parameters.of("beta", beta);
     }
 
+    /** A copy with the β in {@code values}; β must be finite and ≥ 0. */
     @Override
     public Swish withParameters(Parameters values) {
-        double value = values.get("beta");
-        if (!(value >= 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException("beta must be a finite number ≥ 0, got " + Parameters.format(value));
-        }
-        return new Swish(value);
+        return new Swish(parameters().with(values, name()).nonNegative("beta"));
     }
 
     @Override
