@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
 /** {@code nn demo}: the course's lessons, computed by the library as they run. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"The lessons of the course, computed by the library as they run.",
-                "Without LESSON, all of them in order: a guided tour from the McCulloch-Pitts neuron to Adam."},
+                "Without LESSON, all of them in order: a guided tour from the McCulloch-Pitts neuron to overfitting."},
         footer = {"", "Examples:", "  nn demo --list", "  nn demo perceptron",
                 "  nn demo xor --report xor.html", "  nn demo"})
 final class DemoCommand implements Callable<Integer> {
@@ -54,9 +54,10 @@ final class DemoCommand implements Callable<Integer> {
             out.println("Lessons, in the order of the course ('nn demo NAME' runs one, 'nn demo' all of them):");
             List<Lesson> all = Lessons.all();
             int width = all.stream().mapToInt(l -> l.name().length()).max().orElse(0);
+            int digits = String.valueOf(all.size()).length();
             for (int i = 0; i < all.size(); i++) {
                 Lesson l = all.get(i);
-                out.printf("  %d. %-" + width + "s  %s%n", i + 1, l.name(), l.summary());
+                out.printf("  %" + digits + "d. %-" + width + "s  %s%n", i + 1, l.name(), l.summary());
             }
             out.flush();
             return 0;

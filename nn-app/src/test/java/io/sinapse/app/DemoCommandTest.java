@@ -44,7 +44,7 @@ class DemoCommandTest {
             names.add(m.group(1));
         }
         assertEquals(List.of("neuron", "perceptron", "xor", "activations", "customer", "gradient-descent",
-                "learning-rate", "scaling", "regularization"), names, out);
+                "learning-rate", "scaling", "regularization", "overfitting"), names, out);
     }
 
     @Test
@@ -179,8 +179,8 @@ class DemoCommandTest {
         Path report = temp.resolve("tour.html");
         String out = lesson("--report", report.toString());
         int previous = -1;
-        for (int i = 1; i <= 9; i++) {
-            int at = out.indexOf("Lesson " + i + " of 9 · ");
+        for (int i = 1; i <= 10; i++) {
+            int at = out.indexOf("Lesson " + i + " of 10 · ");
             assertTrue(at > previous, "lesson " + i + " in order\n" + out);
             previous = at;
         }
@@ -188,7 +188,8 @@ class DemoCommandTest {
         assertTrue(html.startsWith("<!DOCTYPE html>"), html.substring(0, 100));
         long charts = Pattern.compile("<img alt=\"chart\"[^>]*src=\"data:image/png;base64,").matcher(html)
                 .results().count();
-        assertTrue(charts >= 10, "xor boundaries, activation plots, loss curves, the sweep: " + charts);
+        assertTrue(charts >= 12, "xor boundaries, activation plots, loss curves, the sweep, overfitting: " + charts);
+        assertTrue(html.contains("Overfitting: the validation curve turns"), "the overfitting lesson's section");
         assertFalse(html.contains("http://") || html.contains("https://"), "self-contained: no links to fetch");
         assertTrue(html.contains("Learning-rate") || html.contains("learning rate"), "the sweep section");
     }
@@ -200,9 +201,97 @@ class DemoCommandTest {
         assertTrue(run.err().contains("Unknown lesson 'backprop'. Available: neuron, perceptron, xor"), run.transcript());
     }
 
+    /** A number as the lessons print it (4 significant digits), parsed back. */
+    private static double num(String text) {
+        return Double.parseDouble(text);
+    }
+
     @Test
-    void overfittingIsNotListedYet() {
-        String out = lesson("--list");
-        assertFalse(out.contains("overfitting"), out);
+    void overfittingLessonFindsTheTurnStopsNearItAndDropoutNarrowsTheGap() {
+        String out = lesson("overfitting");
+        String text = flat(out);
+        // The curve table: epoch, training loss, validation loss, accuracies; the minimum marked.
+        Matcher row = Pattern.compile("(?m)^ +(\\d+) +([0-9.e-]+) +([0-9.e-]+) +([0-9.]+)% +([0-9.]+)%( +← validation"
+                + " minimum)?$").matcher(out);
+        List<double[]> rows = new ArrayList<>();
+        int marked = -1;
+        while (row.find()) {
+            rows.add(new double[]{num(row.group(1)), num(row.group(2)), num(row.group(3))});
+            if (row.group(6) != null) {
+                marked = Integer.parseInt(row.group(1));
+            }
+        }
+        assertTrue(rows.size() >= 10, "epochs 1 … 600 and the minimum\n" + out);
+        Matcher minimum = Pattern.compile("Validation minimum: ([0-9.e-]+) in epoch (\\d+) \\(training loss ([0-9.e-]+)"
+                + " then\\)").matcher(text);
+        assertTrue(minimum.find(), out);
+        double lowest = num(minimum.group(1));
+        int turn = Integer.parseInt(minimum.group(2));
+        assertEquals(turn, marked, "the table marks the epoch the text names\n" + out);
+        double[] first = rows.get(0);
+        double[] last = rows.get(rows.size() - 1);
+        for (double[] r : rows) {
+            assertTrue(r[2] >= lowest, "no row below the validation minimum: epoch " + (int) r[0] + "\n" + out);
+            if ((int) r[0] == turn) {
+                assertEquals(lowest, r[2], 0, out);
+                assertEquals(num(minimum.group(3)), r[1], 0, out);
+            }
+        }
+        assertEquals(600, (int) last[0], out);
+        assertTrue(last[1] < first[1] / 100, "the training loss keeps falling\n" + out);
+        assertTrue(last[2] > 1.5 * lowest, "the validation loss rises after its minimum\n" + out);
+        assertTrue(turn < 600, out);
+        assertTrue(text.contains("the network is overfitting from epoch " + turn + " on"), out);
+
+        Matcher stop = Pattern.compile("stopped in epoch (\\d+) = best epoch (\\d+) \\+ patience (\\d+) .*? The restored"
+                + " network scores a validation loss of ([0-9.e-]+) \\(its best was ([0-9.e-]+)\\)").matcher(text);
+        assertTrue(stop.find(), out);
+        int stopped = Integer.parseInt(stop.group(1));
+        int best = Integer.parseInt(stop.group(2));
+        int patience = Integer.parseInt(stop.group(3));
+        assertEquals(best + patience, stopped, out);
+        assertTrue(best <= turn && stopped <= turn + patience, "early stopping stops by minimum + patience\n" + out);
+        assertEquals(num(stop.group(5)), num(stop.group(4)), 0, "the best weights are back\n" + out);
+        if (best == turn) {
+            assertEquals(lowest, num(stop.group(4)), 0, "restored: the minimum's validation loss\n" + out);
+        }
+
+        Matcher gap = Pattern.compile("(?m)^  (no dropout|dropout 0\\.3) +([0-9.e-]+) +([0-9.e-]+) +(-?[0-9.e-]+) ").matcher(out);
+        double[] gaps = new double[2];
+        int found = 0;
+        while (gap.find()) {
+            double train = num(gap.group(2));
+            double validation = num(gap.group(3));
+            double g = num(gap.group(4));
+            assertEquals(validation - train, g, 1e-3 * Math.max(1, Math.abs(validation)), "gap = validation − training\n"
+                    + out);
+            gaps[found++] = g;
+        }
+        assertEquals(2, found, out);
+        assertTrue(gaps[1] < gaps[0], "dropout narrows the gap\n" + out);
+        assertTrue(text.contains("The gap between validation and training loss shrank from " + gap(out, 0)), out);
+    }
+
+    private static String gap(String out, int which) {
+        Matcher m = Pattern.compile("(?m)^  (?:no dropout|dropout 0\\.3) +\\S+ +\\S+ +(\\S+) ").matcher(out);
+        for (int i = 0; i <= which; i++) {
+            assertTrue(m.find(), out);
+        }
+        return m.group(1);
+    }
+
+    @Test
+    void overfittingLessonTellsAnEarlyStopBeforeTheMinimum() {
+        // Seed 3: the validation loss rests for more than the patience after epoch 8, then falls to its minimum.
+        String text = flat(lesson("overfitting", "--seed", "3"));
+        Matcher m = Pattern.compile("stopped in epoch (\\d+) = best epoch (\\d+) \\+ patience (\\d+)").matcher(text);
+        assertTrue(m.find(), text);
+        Matcher minimum = Pattern.compile("Validation minimum: \\S+ in epoch (\\d+)").matcher(text);
+        assertTrue(minimum.find(), text);
+        int best = Integer.parseInt(m.group(2));
+        int turn = Integer.parseInt(minimum.group(1));
+        assertTrue(Integer.parseInt(m.group(1)) <= turn + Integer.parseInt(m.group(3)), text);
+        assertEquals(best != turn, text.contains("Its best epoch is not the full run's minimum (epoch " + turn + ")"),
+                text);
     }
 }

@@ -15,7 +15,8 @@ public final class Lessons {
             new GradientDescentLesson(),
             new LearningRateLesson(),
             new ScalingLesson(),
-            new RegularizationLesson());
+            new RegularizationLesson(),
+            new OverfittingLesson());
 
     private Lessons() {
     }
