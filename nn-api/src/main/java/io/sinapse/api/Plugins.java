@@ -79,8 +79,9 @@ public final class Plugins {
         String name = matcher.group(1);
         P provider = kind.cast(providers(kind).get(name));
         if (provider == null) {
+            Collection<String> names = providers(kind).keySet();
             throw new PluginException("Unknown " + what + " '" + name + "'. Available: "
-                    + String.join(", ", providers(kind).keySet())
+                    + (names.isEmpty() ? "none" : String.join(", ", names))
                     + ". Plug-ins are loaded from --plugin-path.");
         }
         Parameters values = parseParameters(provider, what, matcher.group(2), spec);
@@ -143,9 +144,12 @@ public final class Plugins {
             candidates.apply(kind).forEach(list::add);
             return list;
         } catch (ServiceConfigurationError e) {
-            throw new PluginException("A " + kindName(kind) + " provider is registered wrongly: " + e.getMessage()
+            String what = kindName(kind);
+            String article = "aeiou".indexOf(what.charAt(0)) >= 0 ? "An " : "A ";
+            throw new PluginException(article + what + " provider is registered wrongly: " + e.getMessage()
                     + ". Check its 'provides " + kind.getName() + " with …' line in module-info.java and its"
-                    + " META-INF/services/" + kind.getName() + " file.", e);
+                    + " META-INF/services/" + kind.getName() + " file, and that the class is public, implements "
+                    + kind.getSimpleName() + " and has a public no-argument constructor.", e);
         }
     }
 

@@ -184,6 +184,6 @@ class PluginsTest {
     void findsProvidersInAModuleLayer() {
         // The empty layer has no providers: an unknown name, and the message still says where plug-ins come from.
         PluginException e = assertThrows(PluginException.class, () -> Plugins.load(ModuleLayer.empty()).loss("mse"));
-        assertEquals("Unknown loss 'mse'. Available: . Plug-ins are loaded from --plugin-path.", e.getMessage());
+        assertEquals("Unknown loss 'mse'. Available: none. Plug-ins are loaded from --plugin-path.", e.getMessage());
     }
 }
