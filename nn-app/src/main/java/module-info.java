@@ -12,6 +12,7 @@ module io.sinapse.app {
     requires io.sinapse.core;
     requires io.sinapse.data;
     requires io.sinapse.persistence;
+    requires io.sinapse.playground;
     requires org.apache.commons.csv;
     requires info.picocli;
     requires org.slf4j;
