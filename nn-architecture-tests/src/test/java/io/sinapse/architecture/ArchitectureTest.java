@@ -21,7 +21,7 @@ class ArchitectureTest {
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.sinapse");
         for (String module : new String[]{"api", "core", "activations", "losses", "optimizers", "regularization", "data",
-                "persistence", "app"}) {
+                "persistence", "playground", "app"}) {
             assertTrue(production.containPackage("io.sinapse." + module),
                     "expected classes of io.sinapse." + module + " on the test class path");
         }
@@ -71,5 +71,15 @@ class ArchitectureTest {
     void persistenceUsesOnlyTheLowerLayersAndJackson() {
         LayerRules.implementationUsesOnlyLowerLayers("io.sinapse.persistence..", "com.fasterxml.jackson..")
                 .check(production);
+    }
+
+    /**
+     * The playground is not in the implementations' lane list: it sits above nn-data, whose datasets it trains on,
+     * and below the app. Besides those it uses only the JDK's own HTTP server and SLF4J.
+     */
+    @Test
+    void playgroundUsesOnlyTheLowerLayersTheDatasetsAndTheJdkHttpServer() {
+        LayerRules.implementationUsesOnlyLowerLayers("io.sinapse.playground..", "io.sinapse.data..",
+                "com.sun.net.httpserver..", "org.slf4j..").check(production);
     }
 }

@@ -17,7 +17,7 @@ final class LayerRules {
     static final String APP = "io.sinapse.app..";
     static final String[] IMPLEMENTATIONS = {
             "io.sinapse.activations..", "io.sinapse.losses..", "io.sinapse.optimizers..",
-            "io.sinapse.regularization..", "io.sinapse.data..", "io.sinapse.persistence.."};
+            "io.sinapse.regularization..", "io.sinapse.data..", "io.sinapse.persistence..", "io.sinapse.playground.."};
 
     private LayerRules() {
     }
