@@ -94,6 +94,7 @@ public final class PlaygroundServer implements AutoCloseable {
     private ExecutorService training;
     private ScheduledExecutorService reaper;
     private boolean loopback;
+    private boolean closed;
     private String options;
 
     private PlaygroundServer(Builder b) {
@@ -154,9 +155,13 @@ public final class PlaygroundServer implements AutoCloseable {
         return sessions.size();
     }
 
-    /** Stops every run and the server; open pages lose their stream. */
+    /** Stops every run and the server; open pages lose their stream. Closing twice does nothing more. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         sessions.values().forEach(Session::close);
         sessions.clear();
         if (http != null) {
@@ -164,6 +169,7 @@ public final class PlaygroundServer implements AutoCloseable {
             reaper.shutdownNow();
             training.shutdownNow();
             requests.shutdownNow();
+            LOG.info("Playground stopped");
         }
     }
 
@@ -424,7 +430,7 @@ public final class PlaygroundServer implements AutoCloseable {
         headers.set("X-Content-Type-Options", "nosniff");
         // Everything the page uses comes from here: no scripts, styles or fonts from elsewhere, so it works offline.
         headers.set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
-        if (body == null || body.length == 0) {
+        if (body == null || body.length == 0 || exchange.getRequestMethod().equals("HEAD")) {
             exchange.sendResponseHeaders(status, -1);
             return;
         }
