@@ -8,10 +8,18 @@ package io.sinapse.core;
  * <p>The vector path needs the module {@code jdk.incubator.vector} (resolved automatically on the module path;
  * on the class path add {@code --add-modules jdk.incubator.vector}) and 512-bit vectors. Run with
  * {@code -Dsinapse.kernels=scalar} to force the reference loops.
+ *
+ * <p>The vector products can be shared between threads ({@link #threads(int)}, or {@code -Dsinapse.threads=N} at
+ * start-up; one by default). Each element of a result is still computed by one thread in one fixed order, so the
+ * numbers are the same, bit for bit, for any number of threads.
  */
 public final class Kernels {
 
     private static final boolean VECTORIZED = detect();
+    /** Below this many multiply-adds a product is not worth splitting between threads. */
+    private static final long SPLIT_WORK = 1L << 17;
+
+    private static volatile ProductThreads pool = startPool(Integer.getInteger("sinapse.threads", 1));
 
     private Kernels() {
     }
@@ -19,6 +27,44 @@ public final class Kernels {
     /** Whether the Vector API kernels are in use. */
     public static boolean vectorized() {
         return VECTORIZED;
+    }
+
+    /**
+     * Shares the matrix products between {@code count} threads from now on: the caller and {@code count - 1} helper
+     * (daemon) threads, started here. 1 computes every product on the calling thread. Results do not depend on it.
+     * Only the Vector API kernels are split; the scalar reference loops always run on the calling thread.
+     */
+    public static synchronized void threads(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("The matrix products need at least 1 thread, got " + count);
+        }
+        if (count == threads()) {
+            return;
+        }
+        ProductThreads old = pool;
+        pool = startPool(count);
+        if (old != null) {
+            old.close();
+        }
+    }
+
+    /** How many threads share each matrix product (1 unless {@link #threads(int)} said otherwise). */
+    public static int threads() {
+        ProductThreads current = pool;
+        return current == null ? 1 : current.size();
+    }
+
+    private static ProductThreads startPool(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("-Dsinapse.threads must be at least 1, got " + count);
+        }
+        return count == 1 || !VECTORIZED ? null : new ProductThreads(count);
+    }
+
+    /** Whether to try splitting a product of {@code m·k·n} multiply-adds; the pool may still decline. */
+    private static ProductThreads poolFor(int m, int k, int n) {
+        ProductThreads current = pool;
+        return current != null && (long) m * k * n >= SPLIT_WORK ? current : null;
     }
 
     private static boolean detect() {
@@ -38,7 +84,10 @@ public final class Kernels {
     /** {@code c[m×n] = a[m×k] · b[k×n]}. */
     public static void multiply(float[] a, float[] b, float[] c, int m, int k, int n) {
         if (VECTORIZED) {
-            VectorKernels.multiply(a, b, c, m, k, n);
+            ProductThreads threads = poolFor(m, k, n);
+            if (threads == null || !threads.run(ProductThreads.MULTIPLY, a, b, c, m, k, n)) {
+                VectorKernels.multiply(a, b, c, m, k, n);
+            }
         } else {
             Matrices.multiply(a, b, c, m, k, n);
         }
@@ -47,7 +96,10 @@ public final class Kernels {
     /** {@code c[k×n] = a[m×k]ᵀ · b[m×n]}. */
     public static void multiplyTransposedLeft(float[] a, float[] b, float[] c, int m, int k, int n) {
         if (VECTORIZED) {
-            VectorKernels.multiplyTransposedLeft(a, b, c, m, k, n);
+            ProductThreads threads = poolFor(m, k, n);
+            if (threads == null || !threads.run(ProductThreads.TRANSPOSED_LEFT, a, b, c, m, k, n)) {
+                VectorKernels.multiplyTransposedLeft(a, b, c, m, k, n);
+            }
         } else {
             Matrices.multiplyTransposedLeft(a, b, c, m, k, n);
         }
@@ -56,7 +108,10 @@ public final class Kernels {
     /** {@code c[m×k] = a[m×n] · b[k×n]ᵀ}. */
     public static void multiplyTransposedRight(float[] a, float[] b, float[] c, int m, int n, int k) {
         if (VECTORIZED) {
-            VectorKernels.multiplyTransposedRight(a, b, c, m, n, k);
+            ProductThreads threads = poolFor(m, n, k);
+            if (threads == null || !threads.run(ProductThreads.TRANSPOSED_RIGHT, a, b, c, m, n, k)) {
+                VectorKernels.multiplyTransposedRight(a, b, c, m, n, k);
+            }
         } else {
             Matrices.multiplyTransposedRight(a, b, c, m, n, k);
         }

@@ -31,6 +31,8 @@ public final class VectorKernels {
     static final int KC = 512;
     /** Below this many rows of A, {@code multiply} reads B in place instead of packing it. */
     private static final int SMALL_M = 4;
+    /** {@code multiply} takes the rows of A this many at a time: 128 rows of a K block are 256 KB. */
+    private static final int MC = 128;
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
@@ -54,22 +56,40 @@ public final class VectorKernels {
 
     /** {@code c[m×n] = a[m×k] · b[k×n]}. */
     public static void multiply(float[] a, float[] b, float[] c, int m, int k, int n) {
-        if (m < SMALL_M) {
-            for (int i = 0; i < m; i++) {
-                rowTimesMatrix(a, i * k, b, c, i * n, k, n);
+        multiply(a, b, c, m, k, n, 0, m, 0, n);
+    }
+
+    /**
+     * Rows {@code rowFrom … rowTo-1} by columns {@code colFrom … colTo-1} of {@code c = a·b}: one thread's share.
+     * Every element is computed whole, in the same order as by the full call.
+     */
+    static void multiply(float[] a, float[] b, float[] c, int m, int k, int n,
+                         int rowFrom, int rowTo, int colFrom, int colTo) {
+        if (rowTo - rowFrom < SMALL_M) {
+            for (int i = rowFrom; i < rowTo; i++) {
+                rowTimesMatrix(a, i * k, b, c, i * n, k, n, colFrom, colTo);
             }
             return;
         }
+        // Many rows (inference on a whole test set) go MC at a time, so each block of a stays in L2 while every
+        // panel of b passes over it, instead of all of a being read again from memory for each panel.
+        for (int i1 = rowFrom; i1 < rowTo; i1 += MC) {
+            multiplyRows(a, b, c, k, n, i1, Math.min(rowTo, i1 + MC), colFrom, colTo);
+        }
+    }
+
+    private static void multiplyRows(float[] a, float[] b, float[] c, int k, int n,
+                                     int rowFrom, int rowTo, int colFrom, int colTo) {
         Workspace w = WORKSPACE.get();
         float[] panel = w.panel;
         for (int kb = 0; kb < k; kb += KC) {
             int kc = Math.min(KC, k - kb);
             boolean accumulate = kb > 0;
-            for (int j0 = 0; j0 < n; j0 += NR) {
-                int cols = Math.min(NR, n - j0);
+            for (int j0 = colFrom; j0 < colTo; j0 += NR) {
+                int cols = Math.min(NR, colTo - j0);
                 packRows(b, kb * n + j0, n, kc, cols, panel);
-                for (int i0 = 0; i0 < m; i0 += MR) {
-                    int rows = Math.min(MR, m - i0);
+                for (int i0 = rowFrom; i0 < rowTo; i0 += MR) {
+                    int rows = Math.min(MR, rowTo - i0);
                     int base = i0 * k + kb;
                     if (rows == MR && cols == NR) {
                         kernelRows(a, base, k, MR, panel, kc, c, i0 * n + j0, n, accumulate);
@@ -86,39 +106,71 @@ public final class VectorKernels {
         }
     }
 
-    /** One row of the result, {@code c[cOff …] = a[aOff … aOff+k) · b[k×n]}, reading b in place. */
-    private static void rowTimesMatrix(float[] a, int aOff, float[] b, float[] c, int cOff, int k, int n) {
-        int j = 0;
-        for (; j + 4 * LANES <= n; j += 4 * LANES) {
+    /**
+     * Columns {@code jFrom … jTo-1} of one row of the result, {@code c[cOff …] = a[aOff … aOff+k) · b[k×n]},
+     * reading b in place, 128 columns at a time with eight accumulators (independent FMA chains, and each row
+     * of b read as 512 contiguous bytes), then 16 at a time, then the last few in part of one vector.
+     */
+    private static void rowTimesMatrix(float[] a, int aOff, float[] b, float[] c, int cOff, int k, int n,
+                                       int jFrom, int jTo) {
+        int j = jFrom;
+        for (; j + 8 * LANES <= jTo; j += 8 * LANES) {
             FloatVector c0 = FloatVector.zero(S);
-            FloatVector c1 = FloatVector.zero(S);
-            FloatVector c2 = FloatVector.zero(S);
-            FloatVector c3 = FloatVector.zero(S);
+            FloatVector c1 = c0;
+            FloatVector c2 = c0;
+            FloatVector c3 = c0;
+            FloatVector c4 = c0;
+            FloatVector c5 = c0;
+            FloatVector c6 = c0;
+            FloatVector c7 = c0;
             for (int p = 0, bi = j; p < k; p++, bi += n) {
                 FloatVector x = FloatVector.broadcast(S, a[aOff + p]);
                 c0 = x.fma(FloatVector.fromArray(S, b, bi), c0);
                 c1 = x.fma(FloatVector.fromArray(S, b, bi + LANES), c1);
                 c2 = x.fma(FloatVector.fromArray(S, b, bi + 2 * LANES), c2);
                 c3 = x.fma(FloatVector.fromArray(S, b, bi + 3 * LANES), c3);
+                c4 = x.fma(FloatVector.fromArray(S, b, bi + 4 * LANES), c4);
+                c5 = x.fma(FloatVector.fromArray(S, b, bi + 5 * LANES), c5);
+                c6 = x.fma(FloatVector.fromArray(S, b, bi + 6 * LANES), c6);
+                c7 = x.fma(FloatVector.fromArray(S, b, bi + 7 * LANES), c7);
             }
-            c0.intoArray(c, cOff + j);
-            c1.intoArray(c, cOff + j + LANES);
-            c2.intoArray(c, cOff + j + 2 * LANES);
-            c3.intoArray(c, cOff + j + 3 * LANES);
+            int to = cOff + j;
+            c0.intoArray(c, to);
+            c1.intoArray(c, to + LANES);
+            c2.intoArray(c, to + 2 * LANES);
+            c3.intoArray(c, to + 3 * LANES);
+            c4.intoArray(c, to + 4 * LANES);
+            c5.intoArray(c, to + 5 * LANES);
+            c6.intoArray(c, to + 6 * LANES);
+            c7.intoArray(c, to + 7 * LANES);
         }
-        for (; j + LANES <= n; j += LANES) {
+        for (; j + LANES <= jTo; j += LANES) {
             FloatVector c0 = FloatVector.zero(S);
             for (int p = 0, bi = j; p < k; p++, bi += n) {
                 c0 = FloatVector.broadcast(S, a[aOff + p]).fma(FloatVector.fromArray(S, b, bi), c0);
             }
             c0.intoArray(c, cOff + j);
         }
-        for (; j < n; j++) {
-            float sum = 0f;
-            for (int p = 0; p < k; p++) {
-                sum = Math.fma(a[aOff + p], b[p * n + j], sum);
+        if (j < jTo) {
+            // The last few columns as the first lanes of one vector (the other lanes are computed and dropped). Rows
+            // of b whose 16 floats would run past its end are finished lane by lane: the same fma, the same result.
+            int cols = jTo - j;
+            int vectorRows = k;
+            while (vectorRows > 0 && j + (vectorRows - 1) * n + LANES > b.length) {
+                vectorRows--;
             }
-            c[cOff + j] = sum;
+            FloatVector c0 = FloatVector.zero(S);
+            for (int p = 0, bi = j; p < vectorRows; p++, bi += n) {
+                c0 = FloatVector.broadcast(S, a[aOff + p]).fma(FloatVector.fromArray(S, b, bi), c0);
+            }
+            float[] lanes = WORKSPACE.get().tile;
+            c0.intoArray(lanes, 0);
+            for (int p = vectorRows; p < k; p++) {
+                for (int x = 0; x < cols; x++) {
+                    lanes[x] = Math.fma(a[aOff + p], b[p * n + j + x], lanes[x]);
+                }
+            }
+            System.arraycopy(lanes, 0, c, cOff + j, cols);
         }
     }
 
@@ -127,16 +179,22 @@ public final class VectorKernels {
 
     /** {@code c[k×n] = a[m×k]ᵀ · b[m×n]}: the weight gradient Xᵀ·dY without materialising Xᵀ. */
     public static void multiplyTransposedLeft(float[] a, float[] b, float[] c, int m, int k, int n) {
+        multiplyTransposedLeft(a, b, c, m, k, n, 0, k, 0, n);
+    }
+
+    /** Rows {@code rowFrom … rowTo-1} (of k) by columns {@code colFrom … colTo-1} of {@code c = aᵀ·b}. */
+    static void multiplyTransposedLeft(float[] a, float[] b, float[] c, int m, int k, int n,
+                                       int rowFrom, int rowTo, int colFrom, int colTo) {
         Workspace w = WORKSPACE.get();
         float[] panel = w.panel;
         for (int ib = 0; ib < m; ib += KC) {
             int kc = Math.min(KC, m - ib);
             boolean accumulate = ib > 0;
-            for (int j0 = 0; j0 < n; j0 += NR) {
-                int cols = Math.min(NR, n - j0);
+            for (int j0 = colFrom; j0 < colTo; j0 += NR) {
+                int cols = Math.min(NR, colTo - j0);
                 packRows(b, ib * n + j0, n, kc, cols, panel);
-                for (int p0 = 0; p0 < k; p0 += MR) {
-                    int rows = Math.min(MR, k - p0);
+                for (int p0 = rowFrom; p0 < rowTo; p0 += MR) {
+                    int rows = Math.min(MR, rowTo - p0);
                     if (rows == MR && cols == NR) {
                         kernelColumns(a, ib * k + p0, k, panel, kc, c, p0 * n + j0, n, accumulate);
                     } else {
@@ -169,17 +227,23 @@ public final class VectorKernels {
      * result tiles transposed was measured no faster on the MLP's shapes, and slower on 128×128·(256×128)ᵀ.)
      */
     public static void multiplyTransposedRight(float[] a, float[] b, float[] c, int m, int n, int k) {
+        multiplyTransposedRight(a, b, c, m, n, k, 0, m, 0, k);
+    }
+
+    /** Rows {@code rowFrom … rowTo-1} (of m) by columns {@code colFrom … colTo-1} (of k) of {@code c = a·bᵀ}. */
+    static void multiplyTransposedRight(float[] a, float[] b, float[] c, int m, int n, int k,
+                                        int rowFrom, int rowTo, int colFrom, int colTo) {
         Workspace w = WORKSPACE.get();
         float[] panel = w.panel;
         float[] tile = w.tile;
         for (int jb = 0; jb < n; jb += KC) {
             int kc = Math.min(KC, n - jb);
             boolean accumulate = jb > 0;
-            for (int p0 = 0; p0 < k; p0 += NR) {
-                int cols = Math.min(NR, k - p0);
+            for (int p0 = colFrom; p0 < colTo; p0 += NR) {
+                int cols = Math.min(NR, colTo - p0);
                 packTransposed(b, p0 * n + jb, n, kc, cols, panel);
-                for (int i0 = 0; i0 < m; i0 += MR) {
-                    int rows = Math.min(MR, m - i0);
+                for (int i0 = rowFrom; i0 < rowTo; i0 += MR) {
+                    int rows = Math.min(MR, rowTo - i0);
                     int base = i0 * n + jb;
                     if (rows == MR && cols == NR) {
                         kernelRows(a, base, n, MR, panel, kc, c, i0 * k + p0, k, accumulate);

@@ -1,0 +1,111 @@
+package io.sinapse.core;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * Sharing the products between threads must not change a single bit: each element is computed whole by one thread
+ * in the kernels' one summation order. Checked on shapes split by columns, by rows (ten columns) and too small to
+ * split, and on a whole training run.
+ */
+class ProductThreadsTest {
+
+    @AfterEach
+    void backToOneThread() {
+        Kernels.threads(1);
+    }
+
+    private static float[] random(int n, SplittableRandom random) {
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = (float) (random.nextDouble() * 2 - 1);
+        }
+        return a;
+    }
+
+    @ParameterizedTest(name = "{0}×{1}×{2}")
+    @CsvSource({"128,784,256", "128,256,128", "128,128,10", "1,784,256", "2,784,256", "96,784,256", "37,1025,19",
+            "200,300,70", "9,33,31", "1000,50,64", "300,70,10"})
+    void everyProductIsBitIdenticalForOneTwoAndThreeThreads(int m, int k, int n) {
+        Assumptions.assumeTrue(Kernels.vectorized(), "threads share only the Vector API kernels");
+        SplittableRandom random = new SplittableRandom(7L * m + 3L * k + n);
+        float[] a = random(m * k, random);
+        float[] b = random(k * n, random);
+        float[] at = random(m * k, random);   // aᵀ·bm: at is m×k, bm is m×n
+        float[] bm = random(m * n, random);
+        float[] w = random(n * k, random);    // a·wᵀ: a is m×k, w is n×k
+        float[][] one = products(1, a, b, at, bm, w, m, k, n);
+        for (int threads = 2; threads <= 3; threads++) {
+            float[][] shared = products(threads, a, b, at, bm, w, m, k, n);
+            for (int p = 0; p < one.length; p++) {
+                assertArrayEquals(bits(one[p]), bits(shared[p]), "product " + p + " of " + m + "×" + k + "×" + n
+                        + " on " + threads + " threads differs from one thread");
+            }
+        }
+    }
+
+    private static float[][] products(int threads, float[] a, float[] b, float[] at, float[] bm, float[] w,
+                                      int m, int k, int n) {
+        Kernels.threads(threads);
+        float[] ab = new float[m * n];
+        float[] atb = new float[k * n];
+        float[] awt = new float[m * n];
+        Kernels.multiply(a, b, ab, m, k, n);
+        Kernels.multiplyTransposedLeft(at, bm, atb, m, k, n);
+        Kernels.multiplyTransposedRight(a, w, awt, m, k, n);
+        return new float[][]{ab, atb, awt};
+    }
+
+    private static int[] bits(float[] values) {
+        int[] bits = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            bits[i] = Float.floatToRawIntBits(values[i]);
+        }
+        return bits;
+    }
+
+    @Test
+    void trainingGivesTheSameWeightsOnOneAndTwoThreads() {
+        float[][] one = trainedWeights(1);
+        float[][] two = trainedWeights(2);
+        for (int t = 0; t < one.length; t++) {
+            assertArrayEquals(bits(one[t]), bits(two[t]), "tensor " + t + " after training on 1 and on 2 threads");
+        }
+    }
+
+    /** Two epochs of a 64-96-40-10 classifier on seeded random data: big enough for every product to be split. */
+    private static float[][] trainedWeights(int threads) {
+        Kernels.threads(threads);
+        SplittableRandom random = new SplittableRandom(5);
+        int rows = 256;
+        float[] x = random(rows * 64, random);
+        float[] y = new float[rows * 10];
+        for (int r = 0; r < rows; r++) {
+            y[r * 10 + random.nextInt(10)] = 1;
+        }
+        Network network = Network.builder(64).dense(96, "relu").dense(40, "relu").dense(10, "softmax").seed(3)
+                .build();
+        Trainer.builder().loss("cross_entropy").optimizer("adam(lr=0.01)").batchSize(128).epochs(2).seed(9).build()
+                .fit(network, new Dataset(x, 64, y, 10));
+        return network.parameters().stream().map(tensor -> tensor.value().clone()).toArray(float[][]::new);
+    }
+
+    @Test
+    void threadsAreSetAndCounted() {
+        Kernels.threads(2);
+        assertEquals(Kernels.vectorized() ? 2 : 1, Kernels.threads(), "the scalar loops never use helpers");
+        Kernels.threads(1);
+        assertEquals(1, Kernels.threads());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Kernels.threads(0));
+        assertEquals("The matrix products need at least 1 thread, got 0", e.getMessage());
+    }
+}
