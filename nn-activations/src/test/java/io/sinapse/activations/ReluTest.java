@@ -34,6 +34,30 @@ class ReluTest implements ActivationContract {
     }
 
     @Test
+    void floatPathGivesTheDefinitionsValuesBitForBitOnEdgeValues() {
+        Relu relu = new Relu();
+        float[] z = {Float.MIN_VALUE, -Float.MIN_VALUE, Float.MIN_NORMAL, 0f, -0f, 1e-30f, -1e-30f, 3f, -2f,
+                Float.MAX_VALUE, -Float.MAX_VALUE, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN};
+        float[] gradOut = new float[z.length];
+        for (int i = 0; i < z.length; i++) {
+            gradOut[i] = i % 2 == 0 ? 0.75f : -1.5f;
+        }
+        gradOut[3] = Float.POSITIVE_INFINITY; // ∞ · relu'(0) = ∞ · 0 = NaN, as in double
+        float[] out = new float[z.length];
+        float[] gradZ = new float[z.length];
+        relu.forward(z, out, 1, z.length);
+        relu.backward(z, out, gradOut, gradZ, 1, z.length);
+        for (int i = 0; i < z.length; i++) {
+            float expectedOut = (float) relu.apply(z[i]);
+            float expectedGrad = (float) (gradOut[i] * relu.derivative(z[i], out[i]));
+            assertEquals(Float.floatToRawIntBits(expectedOut), Float.floatToRawIntBits(out[i]),
+                    "relu(" + z[i] + ") = " + expectedOut + ", got " + out[i]);
+            assertEquals(Float.floatToRawIntBits(expectedGrad), Float.floatToRawIntBits(gradZ[i]),
+                    gradOut[i] + " · relu'(" + z[i] + ") = " + expectedGrad + ", got " + gradZ[i]);
+        }
+    }
+
+    @Test
     void prefersHeInitialisation() {
         assertEquals(WeightInit.HE, activation().preferredInit());
     }
