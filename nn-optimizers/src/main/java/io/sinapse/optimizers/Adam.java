@@ -15,7 +15,8 @@ import io.sinapse.api.Parameters;
  * </pre>
  *
  * <p>So the first step moves each weight by about {@code lr} against the sign of its gradient, whatever the
- * gradient's size. The bias corrections are computed in double with {@link Math#pow}.
+ * gradient's size. The update is computed in float like PyTorch's (see {@link #step}); the bias corrections in
+ * double with {@link Math#pow}.
  *
  * <p>Parameters: {@code lr} (default 0.001, the course's value, &gt; 0), {@code beta1} (default 0.9, in [0, 1)),
  * {@code beta2} (default 0.999, in [0, 1)), {@code eps} (default 1e-8, &gt; 0). State: {@code 2·n} floats,
@@ -61,19 +62,60 @@ public final class Adam extends AbstractOptimizer {
     /**
      * One Adam step, shared with {@link AdamW}: each weight is first multiplied by {@code keep} (1 for Adam,
      * {@code 1 − lr·weight_decay} for AdamW), then moved by the Adam update.
+     *
+     * <p>In float, in the order of PyTorch's float32 kernels ({@code m·β₁ + (1−β₁)·g}, {@code v·β₂ + (1−β₂)·g·g},
+     * {@code √v / √(1−β₂ᵗ) + ε}, {@code w − (lr/(1−β₁ᵗ))·m / denominator}), with the per-step constants computed
+     * in double and rounded once. The weights go through in blocks: each block's weights, gradients, m and v are
+     * copied into four small per-thread arrays, updated by one loop in which every array is read at the same
+     * index, and copied back. That is the shape of loop HotSpot's C2 compiles to vector instructions (16 floats at
+     * a time on AVX-512); reading m and v at two offsets of the one state array in the same loop keeps it scalar,
+     * about ten times slower. Every element is computed the same way whatever its block, so results do not depend
+     * on the block size.
      */
     static void step(float[] params, float[] grads, float[] state, int count, long step, double learningRate,
                      double beta1, double beta2, double eps, double keep) {
-        double stepSize = learningRate / (1 - Math.pow(beta1, step));
-        double sqrtCorrection2 = Math.sqrt(1 - Math.pow(beta2, step));
-        for (int i = 0; i < count; i++) {
-            double gradient = grads[i];
-            float mean = (float) (beta1 * state[i] + (1 - beta1) * gradient);
-            float meanSquare = (float) (beta2 * state[count + i] + (1 - beta2) * gradient * gradient);
-            state[i] = mean;
-            state[count + i] = meanSquare;
-            double denominator = Math.sqrt(meanSquare) / sqrtCorrection2 + eps;
-            params[i] = (float) (params[i] * keep - stepSize * mean / denominator);
+        float decay1 = (float) beta1;
+        float decay2 = (float) beta2;
+        float rest1 = (float) (1 - beta1);
+        float rest2 = (float) (1 - beta2);
+        float stepSize = (float) (learningRate / (1 - Math.pow(beta1, step)));
+        float correction2 = (float) Math.sqrt(1 - Math.pow(beta2, step));
+        float epsilon = (float) eps;
+        float shrink = (float) keep;
+        Block block = BLOCKS.get();
+        float[] w = block.weights;
+        float[] g = block.gradients;
+        float[] m = block.means;
+        float[] v = block.meanSquares;
+        for (int from = 0; from < count; from += Block.SIZE) {
+            int n = Math.min(Block.SIZE, count - from);
+            System.arraycopy(params, from, w, 0, n);
+            System.arraycopy(grads, from, g, 0, n);
+            System.arraycopy(state, from, m, 0, n);
+            System.arraycopy(state, count + from, v, 0, n);
+            for (int i = 0; i < n; i++) {
+                float gradient = g[i];
+                float mean = decay1 * m[i] + rest1 * gradient;
+                float meanSquare = decay2 * v[i] + rest2 * gradient * gradient;
+                m[i] = mean;
+                v[i] = meanSquare;
+                float denominator = (float) Math.sqrt(meanSquare) / correction2 + epsilon;
+                w[i] = w[i] * shrink - stepSize * mean / denominator;
+            }
+            System.arraycopy(w, 0, params, from, n);
+            System.arraycopy(m, 0, state, from, n);
+            System.arraycopy(v, 0, state, count + from, n);
         }
+    }
+
+    private static final ThreadLocal<Block> BLOCKS = ThreadLocal.withInitial(Block::new);
+
+    /** One thread's working copy of a block of weights: allocated once per thread, holds nothing between calls. */
+    private static final class Block {
+        static final int SIZE = 512;
+        final float[] weights = new float[SIZE];
+        final float[] gradients = new float[SIZE];
+        final float[] means = new float[SIZE];
+        final float[] meanSquares = new float[SIZE];
     }
 }
