@@ -23,6 +23,7 @@ import java.util.List;
 @Command(name = "nn", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Sinapse: neural networks in Java, from the McCulloch-Pitts neuron to multilayer perceptrons.",
         subcommands = {DemoCommand.class, TrainCommand.class, EvalCommand.class, PredictCommand.class,
+                BenchCommand.class,
                 PlaygroundCommand.class,
                 PluginsCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Run 'nn COMMAND --help' for a command's options. 'nn demo' is a guided tour of the course."})
