@@ -31,7 +31,7 @@ import java.util.Map;
 final class Model {
 
     /** How far the pictures reach beyond the data, as a share of its extent. */
-    private static final double MARGIN = 0.15;
+    private static final double MARGIN = 0.08;
 
     final Settings settings;
     final LabeledDataset data;
