@@ -59,20 +59,22 @@ final class Session {
         return closed;
     }
 
-    /** Queues {@code event} for the page. */
-    synchronized void send(String type, Object data) {
-        if (closed) {
-            return;
-        }
+    /** Queues an event for the page; {@code data} is written as JSON first, outside the lock the stream needs. */
+    void send(String type, Object data) {
         Event event = new Event(type, Json.write(data));
-        if (event.replaceable() && !outbox.isEmpty() && outbox.peekLast().replaceable()) {
-            outbox.pollLast();
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            if (event.replaceable() && !outbox.isEmpty() && outbox.peekLast().replaceable()) {
+                outbox.pollLast();
+            }
+            outbox.addLast(event);
+            while (outbox.size() > MAX_WAITING) {
+                outbox.pollFirst();
+            }
+            notifyAll();
         }
-        outbox.addLast(event);
-        while (outbox.size() > MAX_WAITING) {
-            outbox.pollFirst();
-        }
-        notifyAll();
     }
 
     /**

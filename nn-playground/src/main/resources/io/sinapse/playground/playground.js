@@ -327,10 +327,10 @@ function drawNetwork() {
   const layers = frame ? frame.weights : null;
   const margin = 26;
   const columnX = (l) => margin + (l * (width - 2 * margin)) / (widths.length - 1);
-  const largest = Math.max(...widths);
-  const gap = (height - 20) / largest;
-  const nodeY = (l, i) => height / 2 + (i - (widths[l] - 1) / 2) * gap;
-  const radius = Math.max(1.5, Math.min(11, gap * 0.35));
+  // Each layer spread over the height on its own, so two inputs are not squeezed by a wide hidden layer.
+  const gap = (l) => Math.min(56, (height - 24) / Math.max(1, widths[l] - 1));
+  const nodeY = (l, i) => height / 2 + (i - (widths[l] - 1) / 2) * gap(l);
+  const radius = Math.max(1.5, Math.min(11, Math.min(...widths.map((w, l) => gap(l))) * 0.35));
   let maxAbs = 1e-9;
   if (layers) {
     for (const layer of layers) {
