@@ -8,7 +8,7 @@
  * it is given, so plug-ins loaded from a folder appear on the page too. Uses no SPI of its own and provides none.
  */
 module io.sinapse.playground {
-    requires io.sinapse.api;
+    requires transitive io.sinapse.api;
     requires io.sinapse.core;
     requires io.sinapse.data;
     requires org.slf4j;
