@@ -75,6 +75,18 @@ public final class Dense implements Layer {
         return output;
     }
 
+    /**
+     * Inference on {@code rows} input rows starting at {@code input[offset]}, read in place: how
+     * {@link Network#predict(float[], int)} feeds a large input through a chunk at a time. Prepares no backward pass.
+     */
+    float[] infer(float[] input, int offset, int rows) {
+        output = Buffers.ensure(output, rows * outputs);
+        Kernels.multiply(input, offset, weights.value(), output, rows, inputs, outputs);
+        Kernels.addRowVector(output, bias.value(), rows, outputs);
+        lastInput = null;
+        return output;
+    }
+
     @Override
     public float[] backward(float[] gradOutput, int rows, boolean needInputGradient) {
         Kernels.multiplyTransposedLeft(lastInput, gradOutput, weights.gradient(), rows, inputs, outputs);

@@ -14,8 +14,6 @@ final class Evaluator {
     private final Network network;
     private final Loss loss;
     private final int end;
-    private int[] order = new int[0];
-    private float[] x = new float[0];
     private float[] y = new float[0];
 
     Evaluator(Network network, Loss loss) {
@@ -37,28 +35,28 @@ final class Evaluator {
     record Result(double loss, double accuracy) {
     }
 
+    /** The rows go through in order, a chunk at a time, read in place; only each chunk's targets are copied. */
     Result evaluate(Dataset data) {
+        if (data.featureCount() != network.inputSize()) {
+            throw new IllegalArgumentException("The data has " + data.featureCount() + " feature columns but the"
+                    + " network takes " + network.inputSize() + " inputs");
+        }
         int rows = data.rows();
         int chunk = Math.min(CHUNK, rows);
-        if (order.length < rows) {
-            order = new int[rows];
-            for (int i = 0; i < rows; i++) {
-                order[i] = i;
-            }
-        }
-        x = Buffers.ensure(x, chunk * data.featureCount());
-        y = Buffers.ensure(y, chunk * data.targetCount());
+        int inputs = data.featureCount();
+        int targets = data.targetCount();
+        y = Buffers.ensure(y, chunk * targets);
         double lossSum = 0;
         int correct = 0;
         for (int start = 0; start < rows; start += chunk) {
             int count = Math.min(chunk, rows - start);
-            data.gather(order, start, count, x, y);
+            System.arraycopy(data.targets(), start * targets, y, 0, count * targets);
             // When the loss absorbs softmax, the pre-activations pick the same argmax as the probabilities.
-            float[] out = network.forward(x, count, end, false);
+            float[] out = network.infer(data.features(), start * inputs, count, end);
             if (loss != null) {
-                lossSum += loss.value(out, y, count, data.targetCount()) * count;
+                lossSum += loss.value(out, y, count, targets) * count;
             }
-            correct += Accuracy.correct(out, y, count, data.targetCount());
+            correct += Accuracy.correct(out, y, count, targets);
         }
         return new Result(loss == null ? Double.NaN : lossSum / rows, (double) correct / rows);
     }

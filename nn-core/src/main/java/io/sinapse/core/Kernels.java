@@ -83,13 +83,18 @@ public final class Kernels {
 
     /** {@code c[m×n] = a[m×k] · b[k×n]}. */
     public static void multiply(float[] a, float[] b, float[] c, int m, int k, int n) {
+        multiply(a, 0, b, c, m, k, n);
+    }
+
+    /** {@code c[m×n] = a[m×k] · b[k×n]} with a's rows starting at {@code a[aOff]}: a chunk of a larger input. */
+    static void multiply(float[] a, int aOff, float[] b, float[] c, int m, int k, int n) {
         if (VECTORIZED) {
             ProductThreads threads = poolFor(m, k, n);
-            if (threads == null || !threads.run(ProductThreads.MULTIPLY, a, b, c, m, k, n)) {
-                VectorKernels.multiply(a, b, c, m, k, n);
+            if (threads == null || !threads.run(ProductThreads.MULTIPLY, a, aOff, b, c, m, k, n)) {
+                VectorKernels.multiply(a, aOff, b, c, m, k, n, 0, m, 0, n);
             }
         } else {
-            Matrices.multiply(a, b, c, m, k, n);
+            Matrices.multiply(a, aOff, b, c, m, k, n);
         }
     }
 
@@ -97,7 +102,7 @@ public final class Kernels {
     public static void multiplyTransposedLeft(float[] a, float[] b, float[] c, int m, int k, int n) {
         if (VECTORIZED) {
             ProductThreads threads = poolFor(m, k, n);
-            if (threads == null || !threads.run(ProductThreads.TRANSPOSED_LEFT, a, b, c, m, k, n)) {
+            if (threads == null || !threads.run(ProductThreads.TRANSPOSED_LEFT, a, 0, b, c, m, k, n)) {
                 VectorKernels.multiplyTransposedLeft(a, b, c, m, k, n);
             }
         } else {
@@ -109,7 +114,7 @@ public final class Kernels {
     public static void multiplyTransposedRight(float[] a, float[] b, float[] c, int m, int n, int k) {
         if (VECTORIZED) {
             ProductThreads threads = poolFor(m, n, k);
-            if (threads == null || !threads.run(ProductThreads.TRANSPOSED_RIGHT, a, b, c, m, n, k)) {
+            if (threads == null || !threads.run(ProductThreads.TRANSPOSED_RIGHT, a, 0, b, c, m, n, k)) {
                 VectorKernels.multiplyTransposedRight(a, b, c, m, n, k);
             }
         } else {

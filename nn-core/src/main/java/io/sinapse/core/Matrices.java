@@ -14,11 +14,16 @@ public final class Matrices {
 
     /** {@code c[m×n] = a[m×k] · b[k×n]}. */
     public static void multiply(float[] a, float[] b, float[] c, int m, int k, int n) {
+        multiply(a, 0, b, c, m, k, n);
+    }
+
+    /** {@link #multiply(float[], float[], float[], int, int, int)} with a's rows starting at {@code a[aOff]}. */
+    static void multiply(float[] a, int aOff, float[] b, float[] c, int m, int k, int n) {
         for (int i = 0; i < m; i++) {
             int cRow = i * n;
             java.util.Arrays.fill(c, cRow, cRow + n, 0f);
             for (int p = 0; p < k; p++) {
-                float aip = a[i * k + p];
+                float aip = a[aOff + i * k + p];
                 int bRow = p * n;
                 for (int j = 0; j < n; j++) {
                     c[cRow + j] += aip * b[bRow + j];

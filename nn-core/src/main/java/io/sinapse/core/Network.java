@@ -20,8 +20,13 @@ import java.util.SplittableRandom;
  */
 public final class Network {
 
+    /** Rows per pass through the layers in {@link #predict(float[], int)}. */
+    static final int PREDICT_CHUNK = 2048;
+
     private final int inputSize;
     private final List<Layer> layers;
+    /** Input rows copied for {@link #infer} when the first layer cannot read them in place. */
+    private float[] inferInput;
 
     public Network(int inputSize, List<Layer> layers) {
         if (layers.isEmpty()) {
@@ -96,10 +101,43 @@ public final class Network {
         }
     }
 
-    /** The outputs for {@code rows} input rows, in a new array (inference: dropout and the like are off). */
+    /**
+     * The outputs for {@code rows} input rows, in a new array (inference: dropout and the like are off). A large
+     * input goes through {@value #PREDICT_CHUNK} rows at a time, so the layers' buffers stay small; every row's
+     * outputs are the same, bit for bit, as when it is predicted alone.
+     */
     public float[] predict(float[] input, int rows) {
-        float[] out = forward(input, rows, false);
-        return java.util.Arrays.copyOf(out, rows * outputSize());
+        checkInput(input, rows);
+        int outputs = outputSize();
+        float[] result = new float[rows * outputs];
+        for (int start = 0; start < rows; start += PREDICT_CHUNK) {
+            int count = Math.min(PREDICT_CHUNK, rows - start);
+            float[] out = infer(input, start * inputSize, count, layers.size());
+            System.arraycopy(out, 0, result, start * outputs, count * outputs);
+        }
+        return result;
+    }
+
+    /**
+     * Inference through layers {@code 0 … end-1} on {@code rows} rows of {@code input} starting at index
+     * {@code offset}, read in place when the first layer is dense (else copied to a buffer kept for the next call).
+     * The result is the last layer's reused buffer, or a buffer holding the rows when {@code end} is 0.
+     */
+    float[] infer(float[] input, int offset, int rows, int end) {
+        if (end > 0 && layers.get(0) instanceof Dense first) {
+            float[] signal = first.infer(input, offset, rows);
+            for (int i = 1; i < end; i++) {
+                signal = layers.get(i).forward(signal, rows, false);
+            }
+            return signal;
+        }
+        float[] rowsIn = input;
+        if (offset != 0 || end == 0) {
+            inferInput = Buffers.ensure(inferInput, rows * inputSize);
+            System.arraycopy(input, offset, inferInput, 0, rows * inputSize);
+            rowsIn = inferInput;
+        }
+        return forward(rowsIn, rows, end, false);
     }
 
     /** The output for one example. */

@@ -1,17 +1,22 @@
 package io.sinapse.core;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Helper threads for the matrix products of {@link VectorKernels}: a product's result is cut into blocks of whole
- * columns (or whole rows, when it has few columns or more rows than columns), the calling thread computes the first block and each
- * helper one of the others. Each element is computed entirely by one thread, in the kernels' single summation
- * order, so the result is bit-identical whatever the number of threads.
+ * Helper threads for the matrix products of {@link VectorKernels}. A product's result is cut into blocks of whole
+ * columns (or of whole rows, when it has few columns or more rows than columns); the calling thread and the
+ * helpers take blocks one at a time until none are left. Each element is computed entirely by one thread, in the
+ * kernels' single summation order, so the result is bit-identical whatever the number of threads and whoever
+ * takes which block.
  *
- * <p>The helpers are daemon threads started once. After a block they spin briefly, because in training the next
- * product follows within microseconds, then park until the next one. Handing out work allocates nothing. If two
- * threads call a product at once, the second computes its product alone rather than wait for the helpers.
+ * <p>Taking blocks rather than being handed a fixed share keeps a busy machine from making things worse: a helper
+ * that is not scheduled in time simply takes no blocks, and the caller computes them. Helpers are daemon threads
+ * started once; after a product they spin briefly, because in training the next product follows within
+ * microseconds, then park. Handing out work allocates nothing. If two threads call a product at once, the second
+ * computes its product alone rather than wait.
  */
 final class ProductThreads {
 
@@ -19,14 +24,43 @@ final class ProductThreads {
     static final int TRANSPOSED_LEFT = 1;
     static final int TRANSPOSED_RIGHT = 2;
 
-    /** Blocks are cut at multiples of the kernels' tile: 32 columns, or 8 rows. */
+    /** Blocks are whole 32-column panels of the kernels, or runs of whole 8-row tiles (at most 128 rows). */
     private static final int COLUMN_STEP = 32;
     private static final int ROW_STEP = 8;
-    /** How long an idle helper spins for the next block before it parks. */
-    private static final long SPIN_NANOS = 200_000;
+    private static final int MAX_ROW_BLOCK = 128;
+    /**
+     * With fewer than 4 rows (one example at a time) a column's sum is one long chain of dependent FMAs, so the
+     * kernel needs 128 columns (eight independent vectors) at once to keep the FMA units busy: blocks are that wide.
+     */
+    private static final int SINGLE_ROWS = 4;
+    private static final int SINGLE_ROW_COLUMNS = 128;
+    /** How long an idle helper spins for the next product, and the caller for the helpers' last blocks. */
+    private static final long HELPER_SPIN_NANOS = 50_000;
+    private static final int CALLER_SPINS = 2_000;
 
     private final Helper[] helpers;
     private final AtomicBoolean busy = new AtomicBoolean();
+
+    /** The product being computed: its number in the high 32 bits, the next block to take in the low 32. */
+    private final AtomicLong ticket = new AtomicLong();
+    private final AtomicInteger blocksDone = new AtomicInteger();
+    private volatile Thread waiter;
+    private volatile Throwable failure;
+    private volatile boolean closed;
+
+    // The product: written by the caller before it publishes a new ticket, read by whoever takes a block of it.
+    private int op;
+    private float[] a;
+    private int aOff;
+    private float[] b;
+    private float[] c;
+    private int m;
+    private int k;
+    private int n;
+    private boolean byColumns;
+    private int step;
+    private int extent;
+    private int blocks;
 
     ProductThreads(int threads) {
         helpers = new Helper[threads - 1];
@@ -43,52 +77,53 @@ final class ProductThreads {
 
     /**
      * Computes the product {@code op} (one of the constants above, with the arguments of the matching
-     * {@link VectorKernels} method) split between the threads. Returns false, having done nothing, when another
-     * caller is using the helpers or the result is too small to split; the caller then computes it alone.
+     * {@link VectorKernels} method; {@code aOff}, where a starts, is 0 except for {@link #MULTIPLY}) shared with the
+     * helpers. Returns false, having done nothing, when another caller is using the helpers or the result is too
+     * small to cut; the caller then computes it alone.
      */
-    boolean run(int op, float[] a, float[] b, float[] c, int m, int k, int n) {
-        // The arguments come in the order of the VectorKernels method, whose result always has n columns.
+    boolean run(int op, float[] a, int aOff, float[] b, float[] c, int m, int k, int n) {
+        // The arguments come in the order of the VectorKernels method, whose result always has n columns. By
+        // columns each thread packs its own panels of b but reads all of a; by rows, the reverse. So a product with
+        // more rows than columns (inference on many examples) is cut by rows, the others by columns.
         int rows = op == TRANSPOSED_LEFT ? k : m;
-        int cols = n;
-        int parts = size();
-        // By columns each thread packs its own panels of b but reads all of a; by rows, the reverse. So a product
-        // with more rows than columns (inference on many examples) is split by rows, the others by columns.
-        boolean byColumns = cols >= 2 * COLUMN_STEP && !(op == MULTIPLY && m > cols);
-        int extent = byColumns ? cols : rows;
-        int step = byColumns ? COLUMN_STEP : ROW_STEP;
-        int blocks = (extent + step - 1) / step;
-        if (blocks < 2 || !busy.compareAndSet(false, true)) {
+        boolean columns = n >= 2 * COLUMN_STEP && !(op == MULTIPLY && m > n);
+        int length = columns ? n : rows;
+        int size = !columns ? rowBlock(op, rows) : op == MULTIPLY && m < SINGLE_ROWS ? SINGLE_ROW_COLUMNS
+                : COLUMN_STEP;
+        int count = (length + size - 1) / size;
+        if (count < 2 || !busy.compareAndSet(false, true)) {
             return false;
         }
         try {
-            parts = Math.min(parts, blocks);
-            int first = share(0, parts, blocks, step, extent);
-            int end = first;
-            for (int h = 1; h < parts; h++) {
-                int from = end;
-                end = share(h, parts, blocks, step, extent);
-                if (byColumns) {
-                    helpers[h - 1].post(op, a, b, c, m, k, n, 0, rows, from, end);
-                } else {
-                    helpers[h - 1].post(op, a, b, c, m, k, n, from, end, 0, cols);
+            this.op = op;
+            this.a = a;
+            this.aOff = aOff;
+            this.b = b;
+            this.c = c;
+            this.m = m;
+            this.k = k;
+            this.n = n;
+            this.byColumns = columns;
+            this.step = size;
+            this.extent = length;
+            this.blocks = count;
+            failure = null;
+            blocksDone.set(0);
+            long product = (ticket.get() >>> 32) + 1;
+            ticket.set(product << 32);
+            for (Helper helper : helpers) {
+                if (helper.parked) {
+                    LockSupport.unpark(helper);
                 }
             }
-            if (byColumns) {
-                compute(op, a, b, c, m, k, n, 0, rows, 0, first);
-            } else {
-                compute(op, a, b, c, m, k, n, 0, first, 0, cols);
-            }
-            Throwable failure = null;
-            for (int h = 1; h < parts; h++) {
-                Throwable f = helpers[h - 1].await();
-                if (failure == null) {
-                    failure = f;
-                }
-            }
-            if (failure instanceof RuntimeException e) {
+            work(product);
+            awaitBlocks(count);
+            this.a = this.b = this.c = null;
+            Throwable thrown = failure;
+            if (thrown instanceof RuntimeException e) {
                 throw e;
             }
-            if (failure instanceof Error e) {
+            if (thrown instanceof Error e) {
                 throw e;
             }
             return true;
@@ -97,16 +132,78 @@ final class ProductThreads {
         }
     }
 
-    /** Where share {@code part} of {@code parts} ends: blocks of {@code step} dealt out as evenly as they go. */
-    private static int share(int part, int parts, int blocks, int step, int extent) {
-        int endBlock = (int) ((long) blocks * (part + 1) / parts);
-        return Math.min(extent, endBlock * step);
+    /**
+     * Rows per block when cutting by rows: whole tiles, about four blocks per thread, at most 128 rows; for
+     * {@link #MULTIPLY} about two blocks per thread with no upper bound, because each block packs b anew.
+     */
+    private int rowBlock(int op, int rows) {
+        int tiles = (rows + ROW_STEP - 1) / ROW_STEP;
+        if (op == MULTIPLY) {
+            return Math.max(1, (tiles + 2 * size() - 1) / (2 * size())) * ROW_STEP;
+        }
+        int perBlock = Math.max(1, tiles / (4 * size()));
+        return Math.min(MAX_ROW_BLOCK, perBlock * ROW_STEP);
     }
 
-    static void compute(int op, float[] a, float[] b, float[] c, int m, int k, int n,
+    /** Takes and computes blocks of product number {@code product} until none are left (or it is finished). */
+    private void work(long product) {
+        while (true) {
+            long current = ticket.get();
+            if (current >>> 32 != product) {
+                return;
+            }
+            int block = (int) current;
+            if (block >= blocks || !ticket.compareAndSet(current, current + 1)) {
+                if (block >= blocks) {
+                    return;
+                }
+                continue;
+            }
+            // The block is ours, so the product cannot finish (nor the fields change) before we report it done.
+            try {
+                int from = block * step;
+                int to = Math.min(extent, from + step);
+                int rows = op == TRANSPOSED_LEFT ? k : m;
+                if (byColumns) {
+                    compute(op, a, aOff, b, c, m, k, n, 0, rows, from, to);
+                } else {
+                    compute(op, a, aOff, b, c, m, k, n, from, to, 0, n);
+                }
+            } catch (Throwable t) {
+                if (failure == null) {
+                    failure = t;
+                }
+            } finally {
+                if (blocksDone.incrementAndGet() == blocks) {
+                    Thread w = waiter;
+                    if (w != null) {
+                        LockSupport.unpark(w);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Waits for blocks a helper is still computing: a short spin, then parked until the last one is done. */
+    private void awaitBlocks(int count) {
+        for (int spins = 0; blocksDone.get() < count; spins++) {
+            if (spins < CALLER_SPINS) {
+                Thread.onSpinWait();
+                continue;
+            }
+            waiter = Thread.currentThread();
+            while (blocksDone.get() < count) {
+                LockSupport.park(this);
+            }
+            waiter = null;
+        }
+    }
+
+    /** One share of a product; {@code aOff}, where a starts, is 0 except for {@link #MULTIPLY}. */
+    static void compute(int op, float[] a, int aOff, float[] b, float[] c, int m, int k, int n,
                         int rowFrom, int rowTo, int colFrom, int colTo) {
         switch (op) {
-            case MULTIPLY -> VectorKernels.multiply(a, b, c, m, k, n, rowFrom, rowTo, colFrom, colTo);
+            case MULTIPLY -> VectorKernels.multiply(a, aOff, b, c, m, k, n, rowFrom, rowTo, colFrom, colTo);
             case TRANSPOSED_LEFT -> VectorKernels.multiplyTransposedLeft(a, b, c, m, k, n, rowFrom, rowTo, colFrom,
                     colTo);
             case TRANSPOSED_RIGHT -> VectorKernels.multiplyTransposedRight(a, b, c, m, k, n, rowFrom, rowTo, colFrom,
@@ -115,105 +212,48 @@ final class ProductThreads {
         }
     }
 
-    /** Stops the helpers; they finish the block they have, if any. */
+    /** Stops the helpers once they finish what they are doing. */
     void close() {
+        closed = true;
         for (Helper helper : helpers) {
-            helper.stop = true;
             LockSupport.unpark(helper);
         }
     }
 
-    /** One helper: waits for a block, computes it, reports, repeats. */
-    private static final class Helper extends Thread {
+    /** A helper: waits for a new product, takes blocks of it while there are any, and waits again. */
+    private final class Helper extends Thread {
 
-        /** Blocks handed out and blocks finished; only the caller writes {@code posted}, only the helper the other. */
-        private volatile int posted;
-        private volatile int finished;
         private volatile boolean parked;
-        private volatile boolean stop;
-
-        // The block: written by the caller before it bumps `posted`, read by the helper after it sees the bump.
-        private int op;
-        private float[] a;
-        private float[] b;
-        private float[] c;
-        private int m;
-        private int k;
-        private int n;
-        private int rowFrom;
-        private int rowTo;
-        private int colFrom;
-        private int colTo;
-        private Throwable failure;
 
         Helper(String name) {
             super(name);
             setDaemon(true);
         }
 
-        void post(int op, float[] a, float[] b, float[] c, int m, int k, int n,
-                  int rowFrom, int rowTo, int colFrom, int colTo) {
-            this.op = op;
-            this.a = a;
-            this.b = b;
-            this.c = c;
-            this.m = m;
-            this.k = k;
-            this.n = n;
-            this.rowFrom = rowFrom;
-            this.rowTo = rowTo;
-            this.colFrom = colFrom;
-            this.colTo = colTo;
-            this.failure = null;
-            posted = posted + 1;
-            if (parked) {
-                LockSupport.unpark(this);
-            }
-        }
-
-        /** Waits until the posted block is done; returns what it threw, or null. */
-        Throwable await() {
-            int target = posted;
-            for (int spins = 0; finished != target; spins++) {
-                if (spins < 20_000) {
-                    Thread.onSpinWait();
-                } else {
-                    Thread.yield();
-                }
-            }
-            Throwable thrown = failure;
-            a = b = c = null;
-            return thrown;
-        }
-
         @Override
         public void run() {
-            int seen = 0;
-            while (!stop) {
-                if (posted == seen) {
+            long seen = 0;
+            while (!closed) {
+                long product = ticket.get() >>> 32;
+                if (product == seen) {
                     idle(seen);
                     continue;
                 }
-                seen = posted;
-                try {
-                    compute(op, a, b, c, m, k, n, rowFrom, rowTo, colFrom, colTo);
-                } catch (Throwable t) {
-                    failure = t;
-                }
-                finished = seen;
+                seen = product;
+                work(product);
             }
         }
 
-        /** Spins for a while, then parks until {@code posted} moves past {@code seen} (or the pool closes). */
-        private void idle(int seen) {
+        /** Spins for a while, then parks, until a product after number {@code seen} is posted or the pool closes. */
+        private void idle(long seen) {
             long started = System.nanoTime();
-            for (int spins = 0; posted == seen && !stop; spins++) {
-                if ((spins & 63) != 0 || System.nanoTime() - started < SPIN_NANOS) {
+            for (int spins = 0; ticket.get() >>> 32 == seen && !closed; spins++) {
+                if ((spins & 63) != 0 || System.nanoTime() - started < HELPER_SPIN_NANOS) {
                     Thread.onSpinWait();
                     continue;
                 }
                 parked = true;
-                if (posted == seen && !stop) {
+                if (ticket.get() >>> 32 == seen && !closed) {
                     LockSupport.park(this);
                 }
                 parked = false;

@@ -31,8 +31,10 @@ public final class VectorKernels {
     static final int KC = 512;
     /** Below this many rows of A, {@code multiply} reads B in place instead of packing it. */
     private static final int SMALL_M = 4;
-    /** {@code multiply} takes the rows of A this many at a time: 128 rows of a K block are 256 KB. */
+    /** {@code multiply} takes many rows of A this many at a time: 128 rows of a K block are 256 KB. */
     private static final int MC = 128;
+    /** ... and packs this many columns of a K block of B at once (512 KB). */
+    private static final int NC = 256;
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
@@ -44,11 +46,20 @@ public final class VectorKernels {
         return FloatVector.SPECIES_PREFERRED.vectorBitSize() >= S.vectorBitSize();
     }
 
-    /** Packing buffers, one set per thread, allocated once. */
+    /** Packing buffers, one set per thread, allocated once (the large one on first use). */
     private static final class Workspace {
         final float[] panel = new float[KC * NR];
         final float[] columns = new float[KC * MR];
         final float[] tile = new float[MR * NR];
+        private float[] packed;
+
+        /** Room for {@value #NC} columns of a K block of B, packed panel after panel. */
+        float[] packed() {
+            if (packed == null) {
+                packed = new float[KC * NC];
+            }
+            return packed;
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -56,29 +67,72 @@ public final class VectorKernels {
 
     /** {@code c[m×n] = a[m×k] · b[k×n]}. */
     public static void multiply(float[] a, float[] b, float[] c, int m, int k, int n) {
-        multiply(a, b, c, m, k, n, 0, m, 0, n);
+        multiply(a, 0, b, c, m, k, n, 0, m, 0, n);
     }
 
     /**
-     * Rows {@code rowFrom … rowTo-1} by columns {@code colFrom … colTo-1} of {@code c = a·b}: one thread's share.
-     * Every element is computed whole, in the same order as by the full call.
+     * Rows {@code rowFrom … rowTo-1} by columns {@code colFrom … colTo-1} of {@code c = a·b}, a read from
+     * {@code aOff}: one thread's share, or a chunk of a larger input. Every element is computed whole, in the same
+     * order as by the full call.
      */
-    static void multiply(float[] a, float[] b, float[] c, int m, int k, int n,
+    static void multiply(float[] a, int aOff, float[] b, float[] c, int m, int k, int n,
                          int rowFrom, int rowTo, int colFrom, int colTo) {
         if (rowTo - rowFrom < SMALL_M) {
             for (int i = rowFrom; i < rowTo; i++) {
-                rowTimesMatrix(a, i * k, b, c, i * n, k, n, colFrom, colTo);
+                rowTimesMatrix(a, aOff + i * k, b, c, i * n, k, n, colFrom, colTo);
             }
             return;
         }
-        // Many rows (inference on a whole test set) go MC at a time, so each block of a stays in L2 while every
-        // panel of b passes over it, instead of all of a being read again from memory for each panel.
-        for (int i1 = rowFrom; i1 < rowTo; i1 += MC) {
-            multiplyRows(a, b, c, k, n, i1, Math.min(rowTo, i1 + MC), colFrom, colTo);
+        if (rowTo - rowFrom <= MC) {
+            multiplyRows(a, aOff, b, c, k, n, rowFrom, rowTo, colFrom, colTo);
+        } else {
+            multiplyManyRows(a, aOff, b, c, k, n, rowFrom, rowTo, colFrom, colTo);
         }
     }
 
-    private static void multiplyRows(float[] a, float[] b, float[] c, int k, int n,
+    /**
+     * Many rows (inference on a whole test set): up to {@value #NC} columns of a K block of b are packed once, then
+     * the rows go {@value #MC} at a time, so each block of a stays in L2 while every packed panel passes over it.
+     * Packing panel by panel for each block of rows instead would copy all of b again for every 128 rows.
+     */
+    private static void multiplyManyRows(float[] a, int aOff, float[] b, float[] c, int k, int n,
+                                         int rowFrom, int rowTo, int colFrom, int colTo) {
+        Workspace w = WORKSPACE.get();
+        float[] packed = w.packed();
+        float[] tile = w.tile;
+        for (int jc = colFrom; jc < colTo; jc += NC) {
+            int ncEnd = Math.min(colTo, jc + NC);
+            for (int kb = 0; kb < k; kb += KC) {
+                int kc = Math.min(KC, k - kb);
+                boolean accumulate = kb > 0;
+                for (int j0 = jc; j0 < ncEnd; j0 += NR) {
+                    packRows(b, kb * n + j0, n, kc, Math.min(NR, ncEnd - j0), packed, (j0 - jc) * KC);
+                }
+                for (int i1 = rowFrom; i1 < rowTo; i1 += MC) {
+                    int iEnd = Math.min(rowTo, i1 + MC);
+                    for (int j0 = jc; j0 < ncEnd; j0 += NR) {
+                        int cols = Math.min(NR, ncEnd - j0);
+                        int pOff = (j0 - jc) * KC;
+                        for (int i0 = i1; i0 < iEnd; i0 += MR) {
+                            int rows = Math.min(MR, iEnd - i0);
+                            int base = aOff + i0 * k + kb;
+                            if (rows == MR && cols == NR) {
+                                kernelRows(a, base, k, MR, packed, pOff, kc, c, i0 * n + j0, n, accumulate);
+                            } else {
+                                if (accumulate) {
+                                    loadTile(c, i0 * n + j0, n, rows, cols, tile);
+                                }
+                                kernelRows(a, base, k, rows, packed, pOff, kc, tile, 0, NR, accumulate);
+                                storeTile(tile, c, i0 * n + j0, n, rows, cols);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void multiplyRows(float[] a, int aOff, float[] b, float[] c, int k, int n,
                                      int rowFrom, int rowTo, int colFrom, int colTo) {
         Workspace w = WORKSPACE.get();
         float[] panel = w.panel;
@@ -90,15 +144,15 @@ public final class VectorKernels {
                 packRows(b, kb * n + j0, n, kc, cols, panel);
                 for (int i0 = rowFrom; i0 < rowTo; i0 += MR) {
                     int rows = Math.min(MR, rowTo - i0);
-                    int base = i0 * k + kb;
+                    int base = aOff + i0 * k + kb;
                     if (rows == MR && cols == NR) {
-                        kernelRows(a, base, k, MR, panel, kc, c, i0 * n + j0, n, accumulate);
+                        kernelRows(a, base, k, MR, panel, 0, kc, c, i0 * n + j0, n, accumulate);
                     } else {
                         float[] tile = w.tile;
                         if (accumulate) {
                             loadTile(c, i0 * n + j0, n, rows, cols, tile);
                         }
-                        kernelRows(a, base, k, rows, panel, kc, tile, 0, NR, accumulate);
+                        kernelRows(a, base, k, rows, panel, 0, kc, tile, 0, NR, accumulate);
                         storeTile(tile, c, i0 * n + j0, n, rows, cols);
                     }
                 }
@@ -246,12 +300,12 @@ public final class VectorKernels {
                     int rows = Math.min(MR, rowTo - i0);
                     int base = i0 * n + jb;
                     if (rows == MR && cols == NR) {
-                        kernelRows(a, base, n, MR, panel, kc, c, i0 * k + p0, k, accumulate);
+                        kernelRows(a, base, n, MR, panel, 0, kc, c, i0 * k + p0, k, accumulate);
                     } else {
                         if (accumulate) {
                             loadTile(c, i0 * k + p0, k, rows, cols, tile);
                         }
-                        kernelRows(a, base, n, rows, panel, kc, tile, 0, NR, accumulate);
+                        kernelRows(a, base, n, rows, panel, 0, kc, tile, 0, NR, accumulate);
                         storeTile(tile, c, i0 * k + p0, k, rows, cols);
                     }
                 }
@@ -264,10 +318,16 @@ public final class VectorKernels {
 
     /** {@code panel[q·32 + j] = src[from + q·stride + j]} for j < cols, zero for cols ≤ j < 32. */
     private static void packRows(float[] src, int from, int stride, int kc, int cols, float[] panel) {
+        packRows(src, from, stride, kc, cols, panel, 0);
+    }
+
+    /** {@link #packRows(float[], int, int, int, int, float[])} into the panel that starts at {@code panel[to]}. */
+    private static void packRows(float[] src, int from, int stride, int kc, int cols, float[] panel, int to) {
         for (int q = 0; q < kc; q++) {
-            System.arraycopy(src, from + q * stride, panel, q * NR, cols);
+            int row = to + q * NR;
+            System.arraycopy(src, from + q * stride, panel, row, cols);
             if (cols < NR) {
-                java.util.Arrays.fill(panel, q * NR + cols, q * NR + NR, 0f);
+                java.util.Arrays.fill(panel, row + cols, row + NR, 0f);
             }
         }
     }
@@ -316,10 +376,10 @@ public final class VectorKernels {
 
     /**
      * {@code tile (+)= L · panel} where row x of L is {@code l[base + x·lStride …]} (rows beyond {@code rows}
-     * repeat the last valid one, so reads stay in bounds) and the panel is {@code kc × 32}. The tile is
+     * repeat the last valid one, so reads stay in bounds) and the panel is {@code kc × 32} from {@code pOff}. The tile is
      * {@code c[cOff + x·cStride + j]}; with {@code accumulate} it is loaded first, else it starts at zero.
      */
-    private static void kernelRows(float[] l, int base, int lStride, int rows, float[] panel, int kc,
+    private static void kernelRows(float[] l, int base, int lStride, int rows, float[] panel, int pOff, int kc,
                                    float[] c, int cOff, int cStride, boolean accumulate) {
         int l0 = base;
         int l1 = base + Math.min(1, rows - 1) * lStride;
@@ -351,9 +411,9 @@ public final class VectorKernels {
             c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = FloatVector.zero(S);
             c40 = c41 = c50 = c51 = c60 = c61 = c70 = c71 = c00;
         }
-        for (int q = 0; q < kc; q++) {
-            FloatVector b0 = FloatVector.fromArray(S, panel, q * NR);
-            FloatVector b1 = FloatVector.fromArray(S, panel, q * NR + LANES);
+        for (int q = 0, pi = pOff; q < kc; q++, pi += NR) {
+            FloatVector b0 = FloatVector.fromArray(S, panel, pi);
+            FloatVector b1 = FloatVector.fromArray(S, panel, pi + LANES);
             FloatVector x = FloatVector.broadcast(S, l[l0 + q]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
