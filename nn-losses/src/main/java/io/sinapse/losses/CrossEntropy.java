@@ -84,6 +84,10 @@ public final class CrossEntropy implements Loss {
         }
     }
 
+    /**
+     * The float path takes each exponential once: it is kept in {@code grad} (as a float, which PyTorch's float32
+     * softmax also rounds to) until the row's sum is known, then turned into the gradient in place.
+     */
     @Override
     public void gradient(float[] logits, float[] target, float[] grad, int rows, int cols) {
         for (int start = 0; start < rows * cols; start += cols) {
@@ -92,12 +96,14 @@ public final class CrossEntropy implements Loss {
             double sum = 0;
             double targetSum = 0;
             for (int i = start; i < end; i++) {
-                sum += Math.exp(logits[i] - max);
+                double e = Math.exp(logits[i] - max);
+                grad[i] = (float) e;
+                sum += e;
                 targetSum += target[i];
             }
+            double scale = targetSum / sum;
             for (int i = start; i < end; i++) {
-                double softmax = Math.exp(logits[i] - max) / sum;
-                grad[i] = (float) ((targetSum * softmax - target[i]) / rows);
+                grad[i] = (float) ((scale * grad[i] - target[i]) / rows);
             }
         }
     }
