@@ -131,9 +131,26 @@ final class BenchCommand implements Runnable {
 
             double[] epochSeconds = new double[epochs];
             double[] testAccuracy = new double[1];
+            long[] allocatedPerStep = {-1};
+            AllocationCounter allocation = AllocationCounter.forCurrentThread();
             Trainer trainer = Trainer.builder().plugins(common.plugins()).loss("cross_entropy")
                     .optimizer("adam(lr=0.001)").batchSize(batchSize).epochs(epochs).seed(seed)
                     .listener(new TrainingListener() {
+                        private long atSecondStep;
+
+                        /** Bytes the training thread allocated from the end of step 2 to the end of the last. */
+                        @Override
+                        public void onBatchEnd(int epoch, int batch, int batches, double batchLoss) {
+                            if (allocation == null || batches < 3) {
+                                return;
+                            }
+                            if (batch == 2) {
+                                atSecondStep = allocation.bytes();
+                            } else if (batch == batches) {
+                                allocatedPerStep[0] = (allocation.bytes() - atSecondStep) / (batches - 2);
+                            }
+                        }
+
                         @Override
                         public void onEpochEnd(Epoch epoch, TrainingControl control) {
                             // Epoch.seconds() was taken before listeners run: this evaluation is not in it.
@@ -159,7 +176,9 @@ final class BenchCommand implements Runnable {
                             + " %.2f ms (median of %d)%n", predictOne, PREDICT_ONE_BLOCKS, PREDICT_ONE_CALLS,
                     test.rows(), predictSet, PREDICT_SET_RUNS);
             out.println("peak RSS " + (peakRss < 0 ? "unknown (no /proc/self/status)"
-                    : Num.format(peakRss / 1024.0, 4) + " MB"));
+                    : Num.format(peakRss / 1024.0, 4) + " MB") + "; allocated per training step in the last epoch: "
+                    + (allocatedPerStep[0] < 0 ? "unknown (run the JVM with --add-modules jdk.management)"
+                    : allocatedPerStep[0] + " bytes"));
             if (json) {
                 out.println(new Json()
                         .put("framework", "sinapse")
@@ -175,6 +194,7 @@ final class BenchCommand implements Runnable {
                         .put("predict_one_microseconds", predictOne)
                         .put("predict_test_set_milliseconds", predictSet)
                         .put("peak_rss_mb", peakRss < 0 ? Double.NaN : peakRss / 1024.0)
+                        .put("allocated_bytes_per_step", allocatedPerStep[0] < 0 ? null : allocatedPerStep[0])
                         .put("load_seconds", loadSeconds));
             }
             out.flush();
@@ -221,6 +241,38 @@ final class BenchCommand implements Runnable {
             }
             blackhole(sink);
             return median(runs);
+        }
+
+        /**
+         * The bytes allocated so far by the thread that made it, from HotSpot's
+         * {@code com.sun.management.ThreadMXBean}. Reached by reflection, because io.sinapse.app does not read
+         * jdk.management; available when the JVM resolves that module ({@code --add-modules jdk.management}).
+         */
+        private record AllocationCounter(Object bean, java.lang.reflect.Method method) {
+
+            static AllocationCounter forCurrentThread() {
+                if (ModuleLayer.boot().findModule("jdk.management").isEmpty()) {
+                    return null;
+                }
+                try {
+                    Object bean = Class.forName("java.lang.management.ManagementFactory")
+                            .getMethod("getThreadMXBean").invoke(null);
+                    java.lang.reflect.Method method = Class.forName("com.sun.management.ThreadMXBean")
+                            .getMethod("getCurrentThreadAllocatedBytes");
+                    AllocationCounter counter = new AllocationCounter(bean, method);
+                    return counter.bytes() >= 0 ? counter : null;
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    return null;
+                }
+            }
+
+            long bytes() {
+                try {
+                    return (Long) method.invoke(bean);
+                } catch (ReflectiveOperationException e) {
+                    return -1;
+                }
+            }
         }
 
         /** VmHWM, the resident set's high-water mark, in kB; -1 where /proc is not there. */
