@@ -51,7 +51,7 @@ public final class CrossEntropy implements Loss {
         double total = 0;
         for (int start = 0; start < rows * cols; start += cols) {
             int end = start + cols;
-            double max = rowMax(logits, start, end);
+            float max = rowMax(logits, start, end);
             double sum = 0;
             for (int i = start; i < end; i++) {
                 sum += Math.exp(logits[i] - max);
@@ -92,7 +92,7 @@ public final class CrossEntropy implements Loss {
     public void gradient(float[] logits, float[] target, float[] grad, int rows, int cols) {
         for (int start = 0; start < rows * cols; start += cols) {
             int end = start + cols;
-            double max = rowMax(logits, start, end);
+            float max = rowMax(logits, start, end);
             double sum = 0;
             double targetSum = 0;
             for (int i = start; i < end; i++) {
@@ -117,8 +117,9 @@ public final class CrossEntropy implements Loss {
         return max;
     }
 
-    private static double rowMax(float[] z, int start, int end) {
-        double max = Double.NEGATIVE_INFINITY;
+    /** The float paths shift by this in float, {@code z − max}, as PyTorch's float32 kernels do (and faster). */
+    private static float rowMax(float[] z, int start, int end) {
+        float max = Float.NEGATIVE_INFINITY;
         for (int i = start; i < end; i++) {
             max = Math.max(max, z[i]);
         }
