@@ -8,6 +8,7 @@ import io.sinapse.api.Regularizer;
 import io.sinapse.app.report.Charts;
 import io.sinapse.app.report.Report;
 import io.sinapse.core.Dataset;
+import io.sinapse.core.EarlyStopping;
 import io.sinapse.core.History;
 import io.sinapse.core.Network;
 import io.sinapse.core.Trainer;
@@ -49,6 +50,15 @@ import java.util.concurrent.Callable;
                 "  nn train --data builtin:moons --layers 16,16 --report moons.html --json"})
 final class TrainCommand implements Callable<Integer> {
 
+    /** Epochs without a lower validation loss before training stops, unless {@code --early-stopping} says. */
+    static final int DEFAULT_PATIENCE = 20;
+    /**
+     * Early stopping is on by default only with at least this many validation rows: on fewer, the validation loss
+     * is too noisy to tell when to stop, and stopping on it ends training too early (measured on iris, 12 rows:
+     * see bench/defaults_vs_sklearn.py).
+     */
+    static final int DEFAULT_STOPPING_ROWS = 30;
+
     enum Scaling { STANDARD, MINMAX, NONE }
 
     enum TaskOption { CLASSIFICATION, REGRESSION }
@@ -79,7 +89,7 @@ final class TrainCommand implements Callable<Integer> {
                     + " (e.g. classes written as 0, 1, 2).")
     TaskOption task;
 
-    @Option(names = "--layers", paramLabel = "N[,N…]", split = ",", defaultValue = "32",
+    @Option(names = "--layers", paramLabel = "N[,N…]", split = ",", defaultValue = "100",
             description = "Hidden layer sizes, first to last (default: ${DEFAULT-VALUE}).")
     List<Integer> layers;
 
@@ -96,7 +106,7 @@ final class TrainCommand implements Callable<Integer> {
             description = "Optimizer with its parameters (default: ${DEFAULT-VALUE}).")
     String optimizer;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "100",
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "200",
             description = "Stop after N epochs at most (default: ${DEFAULT-VALUE}).")
     int epochs;
 
@@ -107,6 +117,17 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--min-error", paramLabel = "E", defaultValue = "0",
             description = "Also stop once the training loss is at most E (default: ${DEFAULT-VALUE}, off).")
     double minError;
+
+    @Option(names = "--dropout", paramLabel = "P", defaultValue = "0",
+            description = "Dropout after each hidden layer while training: the probability of dropping each of its"
+                    + " outputs, in [0, 1) (default: ${DEFAULT-VALUE}, none).")
+    double dropout;
+
+    @Option(names = "--early-stopping", paramLabel = "PATIENCE",
+            description = "Stop once the validation loss has not improved for PATIENCE epochs, and keep the weights"
+                    + " of its best epoch; 0 turns it off (default: " + DEFAULT_PATIENCE + " with at least "
+                    + DEFAULT_STOPPING_ROWS + " validation rows, else off).")
+    Integer earlyStopping;
 
     @Option(names = "--l1", paramLabel = "λ", description = "L1 (lasso) penalty on the weights.")
     Double l1;
@@ -181,6 +202,9 @@ final class TrainCommand implements Callable<Integer> {
         Network.Builder builder = Network.builder(train.featureCount()).plugins(plugins).seed(seed);
         for (int units : layers) {
             builder.dense(units, hidden);
+            if (dropout > 0) {
+                builder.dropout(dropout);
+            }
         }
         if (classification) {
             builder.dense(train.targetCount(), "softmax");
@@ -197,9 +221,17 @@ final class TrainCommand implements Callable<Integer> {
                 + " validation, " + testFeatures.rows() + " test rows (seed " + seed + "); scaling " + scaling
                 .name().toLowerCase(Locale.ROOT));
         out.println(network.summary());
+        int validationRows = validationData == null ? 0 : validationData.rows();
+        int patience = patience(validationRows);
+        EarlyStopping stopping = patience == 0 ? null : EarlyStopping.onValidationLoss().patience(patience);
         out.println("Loss " + lossFunction.spec() + ", optimizer " + opt.spec()
                 + (regularizer == null ? "" : ", regularizer " + regularizer.spec()) + ", batch size " + batchSize
-                + ", up to " + epochs + " epochs");
+                + ", up to " + epochs + " epochs" + (stopping == null ? "" : ", early stopping after "
+                + stopping.patience() + " epochs without a lower validation loss"));
+        if (earlyStopping == null && validationRows > 0 && stopping == null) {
+            out.println("No early stopping: " + validationRows + " validation rows are too few to tell when to stop"
+                    + " (the default needs " + DEFAULT_STOPPING_ROWS + "; --early-stopping N asks for it anyway)");
+        }
         out.flush();
 
         Trainer.Builder trainer = Trainer.builder().plugins(plugins).loss(lossFunction).optimizer(opt)
@@ -211,12 +243,19 @@ final class TrainCommand implements Callable<Integer> {
         if (validationData != null) {
             trainer.validation(validationData);
         }
+        if (stopping != null) {
+            trainer.listener(stopping);
+        }
         long started = System.nanoTime();
         History history = trainer.build().fit(network, train);
         double seconds = (System.nanoTime() - started) / 1e9;
         out.println("Stopped after " + history.size() + " epochs (" + history.stopReason() + ") in "
                 + Num.format(seconds, 3) + " s; final training loss " + Num.format(history.last().loss())
                 + (validationData == null ? "" : ", validation loss " + Num.format(history.last().validationLoss())));
+        if (stopping != null) {
+            out.println("Kept the weights of epoch " + stopping.bestEpoch() + ", the lowest validation loss ("
+                    + Num.format(stopping.bestValue()) + ")");
+        }
 
         Evaluation evaluation = testFeatures.rows() == 0 ? null
                 : Evaluation.of(network, testFeatures, classes, targetScaling);
@@ -246,14 +285,26 @@ final class TrainCommand implements Callable<Integer> {
             out.println("Model saved to " + save);
         }
         if (report != null) {
-            writeReport(all, network, history, evaluation, classes, lossFunction, opt, regularizer, train);
+            writeReport(all, network, history, evaluation, classes, lossFunction, opt, regularizer, stopping, train);
             out.println("Report written to " + report);
         }
         if (json) {
             Json line = evaluation == null ? new Json().put("task", classification ? "classification" : "regression")
                     : evaluation.json();
-            out.println(line.put("epochs", history.size()).put("seconds", seconds)
-                    .put("final_loss", history.last().loss()).put("stop_reason", history.stopReason()));
+            line.put("epochs", history.size()).put("seconds", seconds).put("final_loss", history.last().loss());
+            if (validationData != null) {
+                line.put("best_epoch", stopping != null ? stopping.bestEpoch() : history.bestValidationEpoch())
+                        .put("best_validation_loss", stopping != null ? stopping.bestValue()
+                                : history.epochs().get(history.bestValidationEpoch() - 1).validationLoss());
+            }
+            if (stopping != null) {
+                line.put("stopped_epoch", stopping.stopped() ? stopping.stoppedEpoch() : null)
+                        .put("early_stopping", stopping.patience());
+            }
+            if (dropout > 0) {
+                line.put("dropout", dropout);
+            }
+            out.println(line.put("stop_reason", history.stopReason()));
         }
         out.flush();
         return 0;
@@ -274,6 +325,18 @@ final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--batch-size': at least 1,"
                     + " got " + batchSize);
         }
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--dropout': the probability of"
+                    + " dropping an output, at least 0 and below 1, got " + Num.format(dropout));
+        }
+        if (earlyStopping != null && earlyStopping < 0) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--early-stopping': a number of"
+                    + " epochs, at least 1 (or 0 for none), got " + earlyStopping);
+        }
+        if (earlyStopping != null && earlyStopping > 0 && !validation.isFile() && validation.fraction() == 0) {
+            throw new ParameterException(spec.commandLine(), "--early-stopping watches the validation loss, but"
+                    + " --validation 0 holds out no rows: give --validation a share above 0 or a file");
+        }
         if (minError < 0) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--min-error': 0 or more,"
                     + " got " + Num.format(minError));
@@ -288,6 +351,14 @@ final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--validation " + validation + " and --test " + test
                     + " hold out all the rows; together they must stay below 1");
         }
+    }
+
+    /** The patience of early stopping, 0 for none: as given, or the default with enough validation rows. */
+    private int patience(int validationRows) {
+        if (earlyStopping != null) {
+            return validationRows == 0 ? 0 : earlyStopping;
+        }
+        return validationRows >= DEFAULT_STOPPING_ROWS ? DEFAULT_PATIENCE : 0;
     }
 
     /** {@code --l1} and {@code --l2} together are an elastic net with the same two strengths. */
@@ -380,7 +451,7 @@ final class TrainCommand implements Callable<Integer> {
 
     private void writeReport(LabeledDataset all, Network network, History history, Evaluation evaluation,
                              List<String> classes, Loss lossFunction, Optimizer opt, Regularizer regularizer,
-                             Dataset train) throws IOException {
+                             EarlyStopping stopping, Dataset train) throws IOException {
         Report page = Report.create("Sinapse: training on " + all.name());
         page.section("Settings");
         Table settings = new Table("setting", "value")
@@ -391,6 +462,9 @@ final class TrainCommand implements Callable<Integer> {
                 .row("optimizer", opt.spec())
                 .row("regularizer", regularizer == null ? "none" : regularizer.spec())
                 .row("batch size", batchSize)
+                .row("dropout", dropout > 0 ? Num.format(dropout) + " after each hidden layer" : "none")
+                .row("early stopping", stopping == null ? "none" : "patience " + stopping.patience()
+                        + ", weights of epoch " + stopping.bestEpoch() + " kept")
                 .row("epochs", history.size() + " (" + history.stopReason() + ")")
                 .row("scaling", scaling.name().toLowerCase(Locale.ROOT))
                 .row("seed", seed);
@@ -402,8 +476,12 @@ final class TrainCommand implements Callable<Integer> {
         if (validationLosses.length > 0 && !Double.isNaN(validationLosses[0])) {
             curves.add(Charts.Series.perEpoch("validation", validationLosses));
         }
-        page.chart(() -> Charts.lines("Training and validation loss", "epoch", "loss (" + lossFunction.name() + ")",
-                curves, true));
+        int best = stopping != null ? stopping.bestEpoch() : history.bestValidationEpoch();
+        page.chart(() -> {
+            var chart = Charts.lines("Training and validation loss", "epoch", "loss (" + lossFunction.name() + ")",
+                    curves, true);
+            return best == 0 ? chart : Charts.marked(chart, best, "lowest validation loss, epoch " + best);
+        });
         if (evaluation != null) {
             page.section("Test scores");
             if (evaluation.classification()) {

@@ -141,6 +141,14 @@ class TrainCommandTest {
             {new String[]{"train", "--data", data, "--target", "species", "--test", "0.6", "--validation", "0.5"},
                 "together they must stay below 1"},
             {new String[]{"train", "--data", data}, "Name the column to predict with --target COLUMN"},
+            {new String[]{"train", "--data", data, "--target", "species", "--dropout", "1"},
+                "Invalid value for option '--dropout': the probability of dropping an output, at least 0 and below 1,"
+                    + " got 1"},
+            {new String[]{"train", "--data", data, "--target", "species", "--dropout", "-0.1"}, "'--dropout'"},
+            {new String[]{"train", "--data", data, "--target", "species", "--early-stopping", "-3"},
+                "Invalid value for option '--early-stopping': a number of epochs, at least 1 (or 0 for none), got -3"},
+            {new String[]{"train", "--data", data, "--target", "species", "--early-stopping", "ten"},
+                "'--early-stopping'"},
             {new String[]{"eval", "--data", data}, "Missing required option: '--model=MODEL'"},
         };
         for (Object[] c : cases) {
@@ -202,5 +210,74 @@ class TrainCommandTest {
         Run run = Run.nn("eval", "--model", model.toString(), "--data", other.toString());
         assertEquals(2, run.status(), run.transcript());
         assertTrue(run.err().contains("no column 'petal_width'"), run.transcript());
+    }
+
+    @Test
+    void earlyStoppingStopsPatienceEpochsAfterTheBestAndReportsBothInJson() throws IOException {
+        // A big network on few noisy points overfits quickly: the validation loss turns early.
+        Run run = Run.nn("train", "--data", "builtin:moons(samples=80, noise=0.35)", "--layers", "64,64",
+                "--activation", "tanh", "--optimizer", "adam(lr=0.01)", "--validation", "0.3", "--test", "0.2",
+                "--batch-size", "40", "--epochs", "500", "--early-stopping", "15", "--json");
+        assertEquals(0, run.status(), run.transcript());
+        String json = lastLine(run.out());
+        int epochs = (int) number(json, "epochs");
+        int best = (int) number(json, "best_epoch");
+        int stopped = (int) number(json, "stopped_epoch");
+        assertEquals(15, (int) number(json, "early_stopping"), json);
+        assertTrue(epochs < 500, "stopped early: " + json);
+        assertEquals(epochs, stopped, json);
+        assertEquals(best + 15, stopped, "stopped patience epochs after the best: " + json);
+        assertTrue(run.out().contains("up to 500 epochs, early stopping after 15 epochs without a lower validation"
+                + " loss"), run.transcript());
+        assertTrue(run.out().contains("Kept the weights of epoch " + best + ", the lowest validation loss ("),
+                run.transcript());
+        // The progress lines on stderr agree: one per epoch run, and the best epoch's validation loss is the lowest.
+        Matcher m = Pattern.compile("epoch (\\d+)/500 .*validation loss ([0-9.e-]+)").matcher(run.err());
+        java.util.Map<Integer, String> printed = new java.util.HashMap<>();
+        while (m.find()) {
+            printed.put(Integer.parseInt(m.group(1)), m.group(2));
+        }
+        assertEquals(stopped, printed.size(), run.transcript());
+        assertEquals(Num.format(number(json, "best_validation_loss")), printed.get(best), run.transcript());
+        double lowest = printed.values().stream().mapToDouble(Double::parseDouble).min().orElseThrow();
+        assertEquals(lowest, Double.parseDouble(printed.get(best)), 0, run.transcript());
+    }
+
+    @Test
+    void dropoutAddsALayerAfterEachHiddenLayerAndIsSavedWithTheModel() throws IOException {
+        Path csv = CsvFiles.flowers(temp, 150);
+        Path model = temp.resolve("dropout.sinapse");
+        Run run = Run.nn("train", "--data", csv.toString(), "--target", "species", "--drop", "id", "--layers", "16,8",
+                "--dropout", "0.25", "--epochs", "30", "--optimizer", "adam(lr=0.01)", "--early-stopping", "0",
+                "--save", model.toString(), "--json");
+        assertEquals(0, run.status(), run.transcript());
+        assertEquals(2, Pattern.compile("Dropout\\(rate=0\\.25\\)").matcher(run.out()).results().count(),
+                run.transcript());
+        assertTrue(run.out().indexOf("Dense(4 → 16)") < run.out().indexOf("Dropout(rate=0.25)")
+                && run.out().lastIndexOf("Dropout(rate=0.25)") < run.out().indexOf("Dense(8 → 3)"), run.transcript());
+        String json = lastLine(run.out());
+        assertEquals(0.25, number(json, "dropout"), json);
+        assertEquals(30, (int) number(json, "epochs"), "--early-stopping 0 turns it off: " + json);
+        assertFalse(json.contains("stopped_epoch"), json);
+        assertTrue(number(json, "accuracy") >= 0.85, json);
+        Run eval = Run.nn("eval", "--model", model.toString(), "--data", csv.toString(), "--json");
+        assertEquals(0, eval.status(), eval.transcript());
+        assertTrue(eval.out().contains("Dropout(rate=0.25)"), eval.transcript());
+    }
+
+    @Test
+    void earlyStoppingNeedsValidationData() throws IOException {
+        Path csv = CsvFiles.flowers(temp, 60);
+        Run run = Run.nn("train", "--data", csv.toString(), "--target", "species", "--validation", "0",
+                "--early-stopping", "5");
+        assertEquals(2, run.status(), run.transcript());
+        assertTrue(run.err().contains("--early-stopping watches the validation loss, but --validation 0 holds out no"
+                + " rows: give --validation a share above 0 or a file"), run.transcript());
+        // Without --early-stopping, no validation simply means no early stopping.
+        Run plain = Run.nn("train", "--data", csv.toString(), "--target", "species", "--drop", "id", "--validation",
+                "0", "--epochs", "3", "--json");
+        assertEquals(0, plain.status(), plain.transcript());
+        assertFalse(plain.out().contains("early stopping"), plain.transcript());
+        assertFalse(lastLine(plain.out()).contains("best_epoch"), plain.transcript());
     }
 }
