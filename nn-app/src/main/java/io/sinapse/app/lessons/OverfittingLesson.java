@@ -12,6 +12,7 @@ import io.sinapse.core.History;
 import io.sinapse.core.Network;
 import io.sinapse.core.Trainer;
 import io.sinapse.data.SyntheticDatasets;
+import org.jfree.chart.JFreeChart;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -76,8 +77,8 @@ final class OverfittingLesson implements Lesson {
         double[] validationCurve = plain.history().validationLosses();
         int turn = plain.history().bestValidationEpoch();
         c.table(curveTable(plain.history(), turn));
-        c.show("  training    " + Ascii.sparkline(trainCurve, 60) + "\n  validation  "
-                + Ascii.sparkline(validationCurve, 60));
+        c.out().println("  training    " + Ascii.sparkline(trainCurve, 60));
+        c.out().println("  validation  " + Ascii.sparkline(validationCurve, 60));
         double lowest = validationCurve[turn - 1];
         double lastTrain = trainCurve[EPOCHS - 1];
         double lastValidation = validationCurve[EPOCHS - 1];
@@ -140,15 +141,19 @@ final class OverfittingLesson implements Lesson {
                 : "This time dropout did not narrow the gap (" + Num.format(dropped.gap()) + " against "
                 + Num.format(plain.gap()) + ").");
 
-        c.report().chart(() -> Charts.marked(Charts.lines("Training and validation loss without dropout", "epoch",
+        int stopEpoch = stopping.stoppedEpoch();
+        c.report().chart(() -> {
+            JFreeChart chart = Charts.marked(Charts.lines("Training and validation loss without dropout", "epoch",
+                    "loss (cross-entropy)", List.of(Charts.Series.perEpoch("training", trainCurve),
+                            Charts.Series.perEpoch("validation", validationCurve)), true),
+                    turn, "validation minimum, epoch " + turn);
+            return stopEpoch == 0 ? chart : Charts.marked(chart, stopEpoch, "early stopping, epoch " + stopEpoch);
+        });
+        c.report().chart(() -> Charts.lines("With dropout " + Num.format(DROPOUT) + ": a smaller gap", "epoch",
                 "loss (cross-entropy)", List.of(Charts.Series.perEpoch("training", trainCurve),
-                        Charts.Series.perEpoch("validation", validationCurve)), true),
-                turn, "validation minimum, epoch " + turn));
-        c.report().chart(() -> Charts.lines("Validation loss: no dropout, dropout, early stopping", "epoch",
-                "validation loss (cross-entropy)", List.of(Charts.Series.perEpoch("no dropout", validationCurve),
-                        Charts.Series.perEpoch("dropout " + Num.format(DROPOUT),
-                                dropped.history().validationLosses()),
-                        Charts.Series.perEpoch("early stopping", stopped.history().validationLosses())), true));
+                        Charts.Series.perEpoch("validation", validationCurve),
+                        Charts.Series.perEpoch("training, dropout (while dropping)", dropped.history().losses()),
+                        Charts.Series.perEpoch("validation, dropout", dropped.history().validationLosses())), true));
     }
 
     static Network network(Context c, double dropout) {

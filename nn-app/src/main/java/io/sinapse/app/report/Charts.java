@@ -12,7 +12,9 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYSeries;
@@ -25,6 +27,7 @@ import java.awt.geom.Ellipse2D;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.DoubleBinaryOperator;
 
@@ -89,13 +92,19 @@ public final class Charts {
         return chart;
     }
 
-    /** {@code chart} with a dashed vertical line at {@code x}, labelled: e.g. the epoch a curve turned. */
+    /**
+     * {@code chart} with a dashed vertical line at {@code x}, labelled: e.g. the epoch a curve turned. Each further
+     * marker's label sits below the previous one's.
+     */
     public static JFreeChart marked(JFreeChart chart, double x, String label) {
         ValueMarker marker = new ValueMarker(x, new Color(0x555555), new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
                 BasicStroke.JOIN_MITER, 10f, new float[]{6f, 4f}, 0f));
         marker.setLabel(label);
         marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
         marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        // A second marker's label goes below the first's, so close lines keep readable labels.
+        Collection<?> existing = chart.getXYPlot().getDomainMarkers(Layer.FOREGROUND);
+        marker.setLabelOffset(new RectangleInsets(4 + 16 * (existing == null ? 0 : existing.size()), 4, 4, 4));
         chart.getXYPlot().addDomainMarker(marker);
         return chart;
     }
