@@ -35,6 +35,7 @@ public final class DistributedBenchmark {
         int epochs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         FashionMnist fashion = FashionMnist.load(FashionMnist.DEFAULT_DIRECTORY, trainRows, testRows);
         List<String> rows = new ArrayList<>();
+        List<String> overheads = new ArrayList<>();
         rows.add("| run | batch | s/epoch | rounds/epoch | bytes broadcast/round | result bytes/round (measured) |"
                 + " train loss | test accuracy |");
         rows.add("|---|---|---|---|---|---|---|---|");
@@ -49,6 +50,9 @@ public final class DistributedBenchmark {
                     .target("label").partitions(threads).build();
             DistributedData test = DistributedData.from(Frames.array(spark, fashion.test(), "pixels", "label"))
                     .target("label").classes(train.classes()).scaler(train.scaler()).partitions(threads).build();
+            overheads.add(overhead(master, spark, train, FlatWeights.count(network())));
+            // Warm-up, not reported: the JIT compiles the kernels and Spark's job path before anything is timed.
+            distributed(master, train, test, 1, 128, 0, bytes);
             if (threads == 1) {
                 rows.add(single(train, test, epochs, 128));
             }
@@ -63,10 +67,49 @@ public final class DistributedBenchmark {
             spark.stop();
         }
         System.out.println();
+        System.out.println("Seconds per epoch: the mean of epochs 2 … " + epochs + ". Load average at the end: "
+                + String.format(Locale.ROOT, "%.1f", java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean().getSystemLoadAverage()));
         System.out.println("Fashion-MNIST, " + trainRows + " training and " + testRows + " test images, " + NETWORK
                 + ", adam(lr=0.001), " + epochs + " epochs, seed 42; " + Runtime.getRuntime().availableProcessors()
                 + " cores");
         rows.forEach(System.out::println);
+        System.out.println();
+        overheads.forEach(System.out::println);
+    }
+
+    /**
+     * What a round costs without the arithmetic: a job of the same shape as a training round (map over the blocks,
+     * treeAggregate), first empty, then with the weights' broadcast and a weights-sized result per partition.
+     */
+    private static String overhead(String master, SparkSession spark, DistributedData data, int weights) {
+        var context = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext());
+        var blocks = data.blocks();
+        int jobs = 40;
+        double[] millis = new double[2];
+        for (int pass = 0; pass < 2; pass++) {
+            long started = 0;
+            for (int j = -5; j < jobs; j++) {
+                if (j == 0) {
+                    started = System.nanoTime();
+                }
+                if (pass == 0) {
+                    blocks.map(b -> Partial.of(null, b.rows(), 0, 0))
+                            .treeAggregate(Partial.EMPTY, Partial::merge, Partial::merge, 2);
+                } else {
+                    var broadcast = context.broadcast(new float[weights]);
+                    blocks.map(b -> Partial.of(new float[broadcast.value().length], b.rows(), 0, 0))
+                            .treeAggregate(Partial.EMPTY, Partial::merge, Partial::merge, 2);
+                    broadcast.destroy();
+                }
+            }
+            millis[pass] = (System.nanoTime() - started) / 1e6 / jobs;
+        }
+        String line = String.format(Locale.ROOT, "%s, %d partitions: an empty round (map + treeAggregate) takes %.1f ms;"
+                + " with a %d-byte broadcast and a %d-byte result per partition %.1f ms", master, data.partitions(),
+                millis[0], 4 * weights, 4 * weights, millis[1]);
+        System.out.println(line);
+        return line;
     }
 
     private static Network network() {
@@ -79,13 +122,12 @@ public final class DistributedBenchmark {
         Network network = network();
         Trainer trainer = Trainer.builder().loss("cross_entropy").optimizer("adam(lr=0.001)").epochs(epochs)
                 .batchSize(batch).seed(42).build();
-        long started = System.nanoTime();
         var history = trainer.fit(network, local);
-        double seconds = (System.nanoTime() - started) / 1e9;
+        double seconds = steadyEpochSeconds(history.epochs());
         String row = String.format(Locale.ROOT, "| one machine (Trainer) | %d | %.2f | – | – | – | %.4f | %.4f |",
-                batch, seconds / epochs, history.last().loss(), Accuracy.of(network, held));
+                batch, seconds, history.last().loss(), Accuracy.of(network, held));
         System.out.println(row + "   (" + String.format(Locale.ROOT, "%.1f µs per sample",
-                1e6 * seconds / epochs / local.rows()) + ")");
+                1e6 * seconds / local.rows()) + ")");
         return row;
     }
 
@@ -100,10 +142,18 @@ public final class DistributedBenchmark {
         double accuracy = trainer.evaluate(network, test).accuracy();
         String row = String.format(Locale.ROOT, "| %s, %d partitions, %s | %d | %.2f | %d | %d | %d | %.4f | %.4f |",
                 master, result.partitions(), averageEvery > 0 ? "averaging every " + averageEvery : "synchronous",
-                batch, result.secondsPerEpoch(), result.rounds() / epochs, result.bytesBroadcastPerRound(), measured,
+                batch, steadyEpochSeconds(result.history().epochs()), result.rounds() / epochs, result.bytesBroadcastPerRound(), measured,
                 result.history().epochs().get(epochs - 1).loss(), accuracy);
         System.out.println(row);
         return row;
+    }
+
+    /** The mean time of the epochs after the first (which also pays for class loading and compilation). */
+    private static double steadyEpochSeconds(List<io.sinapse.core.Epoch> epochs) {
+        if (epochs.size() == 1) {
+            return epochs.get(0).seconds();
+        }
+        return epochs.stream().skip(1).mapToDouble(io.sinapse.core.Epoch::seconds).average().orElseThrow();
     }
 
     /** Sums the serialized size of every task result: what the partitions send back to be aggregated. */
