@@ -39,6 +39,11 @@ final class SavedModels {
         List<String> features = ModelMetadata.features(model);
         String target = ModelMetadata.target(model);
         List<String> header = CsvTable.header(csv);
+        if (!header.contains(target)) {
+            throw new UsageException(csv + " has no column '" + target + "', the target the model predicts, so there"
+                    + " is nothing to score against; its columns: " + String.join(", ", header)
+                    + ". To predict it, use 'nn predict'.");
+        }
         List<String> extra = new ArrayList<>();
         for (String column : header) {
             if (!features.contains(column) && !column.equals(target)) {

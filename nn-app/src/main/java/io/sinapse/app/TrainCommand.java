@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -385,6 +386,14 @@ final class TrainCommand implements Callable<Integer> {
         if (target == null) {
             throw new ParameterException(spec.commandLine(), "Name the column to predict with --target COLUMN.");
         }
+        Path file = Path.of(source);
+        if (Files.isRegularFile(file)) {
+            List<String> header = CsvTable.header(file);
+            if (!header.contains(target)) {
+                throw new UsageException(file + " has no column '" + target + "' to predict (--target); its columns: "
+                        + String.join(", ", header));
+            }
+        }
         CsvLoader.Builder loader = CsvLoader.builder()
                 .missingValues(MissingValues.valueOf(missing.name()));
         loader.target(target);
@@ -396,7 +405,7 @@ final class TrainCommand implements Callable<Integer> {
         } else if (task != null) {
             loader.task(task == TaskOption.CLASSIFICATION ? Task.CLASSIFICATION : Task.REGRESSION);
         }
-        return loader.build().load(Path.of(source));
+        return loader.build().load(file);
     }
 
     /** Training, validation (or null) and test rows, from shares of the data or from files. */

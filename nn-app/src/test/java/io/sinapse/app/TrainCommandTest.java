@@ -280,4 +280,45 @@ class TrainCommandTest {
         assertFalse(plain.out().contains("early stopping"), plain.transcript());
         assertFalse(lastLine(plain.out()).contains("best_epoch"), plain.transcript());
     }
+
+    @Test
+    void theDefaultsStopEarlyOnlyWithEnoughValidationRows() throws IOException {
+        Run big = Run.nn("train", "--data", "builtin:moons(samples=400, noise=0.2)", "--json");
+        assertEquals(0, big.status(), big.transcript());
+        assertTrue(big.out().contains("Dense(2 → 100)"), "100 hidden units by default\n" + big.transcript());
+        assertTrue(big.out().contains("up to 200 epochs, early stopping after 20 epochs without a lower validation"
+                + " loss"), big.transcript());
+        String json = lastLine(big.out());
+        assertEquals(20, (int) number(json, "early_stopping"), json);
+        assertTrue(number(json, "accuracy") >= 0.9, json);
+
+        Path csv = CsvFiles.flowers(temp, 100);
+        Run small = Run.nn("train", "--data", csv.toString(), "--target", "species", "--drop", "id", "--epochs", "5",
+                "--json");
+        assertEquals(0, small.status(), small.transcript());
+        Matcher split = Pattern.compile("Split: \\d+ training, (\\d+) validation").matcher(small.out());
+        assertTrue(split.find(), small.transcript());
+        assertTrue(Integer.parseInt(split.group(1)) < 30, small.transcript());
+        assertTrue(small.out().contains("No early stopping: " + split.group(1) + " validation rows are too few to tell"
+                + " when to stop (the default needs 30; --early-stopping N asks for it anyway)"), small.transcript());
+        assertFalse(lastLine(small.out()).contains("early_stopping"), small.transcript());
+    }
+
+    @Test
+    void aTargetColumnTheFileLacksIsAUsageError() throws IOException {
+        Path csv = CsvFiles.flowers(temp, 60);
+        Run train = Run.nn("train", "--data", csv.toString(), "--target", "colour");
+        assertEquals(2, train.status(), train.transcript());
+        assertTrue(train.err().contains("has no column 'colour' to predict (--target); its columns: id, petal_length,"
+                + " petal_width, noise, species"), train.transcript());
+
+        Path model = temp.resolve("m.sinapse");
+        assertEquals(0, Run.nn("train", "--data", csv.toString(), "--target", "species", "--drop", "id",
+                "--epochs", "2", "--save", model.toString()).status());
+        Path unlabelled = Files.writeString(temp.resolve("new.csv"), "petal_length,petal_width,noise\n1.4,0.2,5\n");
+        Run eval = Run.nn("eval", "--model", model.toString(), "--data", unlabelled.toString());
+        assertEquals(2, eval.status(), eval.transcript());
+        assertTrue(eval.err().contains("has no column 'species', the target the model predicts"), eval.transcript());
+        assertTrue(eval.err().contains("use 'nn predict'"), eval.transcript());
+    }
 }
