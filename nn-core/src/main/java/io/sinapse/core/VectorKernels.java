@@ -31,10 +31,12 @@ public final class VectorKernels {
     static final int KC = 512;
     /** Below this many rows of A, {@code multiply} reads B in place instead of packing it. */
     private static final int SMALL_M = 4;
-    /** {@code multiply} takes many rows of A this many at a time: 128 rows of a K block are 256 KB. */
-    private static final int MC = 128;
-    /** ... and packs this many columns of a K block of B at once (512 KB). */
-    private static final int NC = 256;
+    /** Up to this many rows (a training batch), {@code multiply} packs one panel of B at a time. */
+    private static final int FEW_ROWS = 128;
+    /** Beyond, it takes the rows of A this many at a time (64 rows of a K block are 128 KB) ... */
+    private static final int MC = 64;
+    /** ... against this many packed columns of a K block of B (256 KB): together they stay in L2. */
+    private static final int NC = 128;
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
@@ -83,7 +85,7 @@ public final class VectorKernels {
             }
             return;
         }
-        if (rowTo - rowFrom <= MC) {
+        if (rowTo - rowFrom <= FEW_ROWS) {
             multiplyRows(a, aOff, b, c, k, n, rowFrom, rowTo, colFrom, colTo);
         } else {
             multiplyManyRows(a, aOff, b, c, k, n, rowFrom, rowTo, colFrom, colTo);
@@ -93,7 +95,7 @@ public final class VectorKernels {
     /**
      * Many rows (inference on a whole test set): up to {@value #NC} columns of a K block of b are packed once, then
      * the rows go {@value #MC} at a time, so each block of a stays in L2 while every packed panel passes over it.
-     * Packing panel by panel for each block of rows instead would copy all of b again for every 128 rows.
+     * Packing panel by panel for each block of rows instead would copy all of b again for every 64 rows.
      */
     private static void multiplyManyRows(float[] a, int aOff, float[] b, float[] c, int k, int n,
                                          int rowFrom, int rowTo, int colFrom, int colTo) {
