@@ -176,6 +176,10 @@ public final class SparkTrain implements Callable<Integer> {
                 .config("spark.ui.enabled", "false");
         String sparkMaster = master != null ? master : System.getProperty("spark.master", "local[*]");
         session.master(sparkMaster);
+        if (sparkMaster.startsWith("local")) {
+            // Driver and executors share this JVM: keep Spark's sockets on the loopback interface.
+            session.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
+        }
         conf.forEach(session::config);
         // Inside a program that already runs Spark, train there and leave its session open.
         boolean running = SparkSession.getDefaultSession().isDefined();
