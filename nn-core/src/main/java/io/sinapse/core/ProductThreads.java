@@ -29,11 +29,10 @@ final class ProductThreads {
     private static final int ROW_STEP = 8;
     private static final int MAX_ROW_BLOCK = 128;
     /**
-     * With fewer than 4 rows (one example at a time) a column's sum is one long chain of dependent FMAs, so the
-     * kernel needs 128 columns (eight independent vectors) at once to keep the FMA units busy: blocks are that wide.
+     * Products with fewer rows (one example at a time) are not shared: they take microseconds, and a helper that
+     * the operating system deschedules in the middle of its block would make the caller wait a whole time slice.
      */
     private static final int SINGLE_ROWS = 4;
-    private static final int SINGLE_ROW_COLUMNS = 128;
     /** How long an idle helper spins for the next product, and the caller for the helpers' last blocks. */
     private static final long HELPER_SPIN_NANOS = 50_000;
     private static final int CALLER_SPINS = 2_000;
@@ -88,10 +87,9 @@ final class ProductThreads {
         int rows = op == TRANSPOSED_LEFT ? k : m;
         boolean columns = n >= 2 * COLUMN_STEP && !(op == MULTIPLY && m > n);
         int length = columns ? n : rows;
-        int size = !columns ? rowBlock(op, rows) : op == MULTIPLY && m < SINGLE_ROWS ? SINGLE_ROW_COLUMNS
-                : COLUMN_STEP;
+        int size = columns ? COLUMN_STEP : rowBlock(op, rows);
         int count = (length + size - 1) / size;
-        if (count < 2 || !busy.compareAndSet(false, true)) {
+        if (count < 2 || (op == MULTIPLY && m < SINGLE_ROWS) || !busy.compareAndSet(false, true)) {
             return false;
         }
         try {

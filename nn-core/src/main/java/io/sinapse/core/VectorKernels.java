@@ -12,7 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
  * computes it: {@code c = 0; for p = 0 … k-1: c = fma(a_p, b_p, c)} in float. So the fast kernels are
  * bit-identical to {@link #referenceMultiply} and its twins, and a split of the work between threads can never
  * change a result. (The plain {@link Matrices} loops round the product before adding, so they differ from these
- * in the last bits; tests compare against both.)
+ * in the last bits; tests compare against both.) With fewer than four rows, {@code multiply} skips the zero
+ * inputs, which leaves every sum unchanged as long as b is finite (see {@code rowTimesMatrix}).
  *
  * <p>Needs the incubating module {@code jdk.incubator.vector} (which {@code io.sinapse.core} requires; on the class
  * path run with {@code --add-modules jdk.incubator.vector}) and 512-bit vectors (AVX-512). Layers reach these
@@ -54,6 +55,15 @@ public final class VectorKernels {
         final float[] columns = new float[KC * MR];
         final float[] tile = new float[MR * NR];
         private float[] packed;
+        private int[] indices = new int[0];
+
+        /** Room for the positions of {@code k} inputs. */
+        int[] indices(int k) {
+            if (indices.length < k) {
+                indices = new int[k];
+            }
+            return indices;
+        }
 
         /** Room for {@value #NC} columns of a K block of B, packed panel after panel. */
         float[] packed() {
@@ -80,8 +90,11 @@ public final class VectorKernels {
     static void multiply(float[] a, int aOff, float[] b, float[] c, int m, int k, int n,
                          int rowFrom, int rowTo, int colFrom, int colTo) {
         if (rowTo - rowFrom < SMALL_M) {
+            Workspace w = WORKSPACE.get();
             for (int i = rowFrom; i < rowTo; i++) {
-                rowTimesMatrix(a, aOff + i * k, b, c, i * n, k, n, colFrom, colTo);
+                int[] nonzero = w.indices(k);
+                int count = nonzeroIndices(a, aOff + i * k, k, nonzero);
+                rowTimesMatrix(a, aOff + i * k, b, c, i * n, k, n, colFrom, colTo, nonzero, count);
             }
             return;
         }
@@ -163,12 +176,32 @@ public final class VectorKernels {
     }
 
     /**
+     * Writes the positions of the nonzero values of {@code a[aOff … aOff+k)} into {@code nonzero}, in order, and
+     * returns how many there are (without a branch per value: the position is always written, the count grows by
+     * one only past a nonzero).
+     */
+    private static int nonzeroIndices(float[] a, int aOff, int k, int[] nonzero) {
+        int count = 0;
+        for (int p = 0; p < k; p++) {
+            nonzero[count] = p;
+            count += a[aOff + p] != 0f ? 1 : 0;
+        }
+        return count;
+    }
+
+    /**
      * Columns {@code jFrom … jTo-1} of one row of the result, {@code c[cOff …] = a[aOff … aOff+k) · b[k×n]},
      * reading b in place, 128 columns at a time with eight accumulators (independent FMA chains, and each row
      * of b read as 512 contiguous bytes), then 16 at a time, then the last few in part of one vector.
+     *
+     * <p>Only the rows of b facing a nonzero input are read ({@code nonzero}, the first {@code count} positions):
+     * one example's inputs are often half zeros (background pixels, inputs a relu cut off), and with a finite
+     * weight w a zero input adds {@code fma(0, w, c) = c} exactly (the sum starts at +0 and so is never −0), so
+     * the result is the same, bit for bit. With an infinite or NaN weight a zero input adds nothing here, where
+     * {@code 0·∞} would make the sum NaN; sparse-matrix libraries, which store no zeros, behave the same way.
      */
     private static void rowTimesMatrix(float[] a, int aOff, float[] b, float[] c, int cOff, int k, int n,
-                                       int jFrom, int jTo) {
+                                       int jFrom, int jTo, int[] nonzero, int count) {
         int j = jFrom;
         for (; j + 8 * LANES <= jTo; j += 8 * LANES) {
             FloatVector c0 = FloatVector.zero(S);
@@ -179,7 +212,9 @@ public final class VectorKernels {
             FloatVector c5 = c0;
             FloatVector c6 = c0;
             FloatVector c7 = c0;
-            for (int p = 0, bi = j; p < k; p++, bi += n) {
+            for (int q = 0; q < count; q++) {
+                int p = nonzero[q];
+                int bi = p * n + j;
                 FloatVector x = FloatVector.broadcast(S, a[aOff + p]);
                 c0 = x.fma(FloatVector.fromArray(S, b, bi), c0);
                 c1 = x.fma(FloatVector.fromArray(S, b, bi + LANES), c1);
@@ -202,8 +237,9 @@ public final class VectorKernels {
         }
         for (; j + LANES <= jTo; j += LANES) {
             FloatVector c0 = FloatVector.zero(S);
-            for (int p = 0, bi = j; p < k; p++, bi += n) {
-                c0 = FloatVector.broadcast(S, a[aOff + p]).fma(FloatVector.fromArray(S, b, bi), c0);
+            for (int q = 0; q < count; q++) {
+                int p = nonzero[q];
+                c0 = FloatVector.broadcast(S, a[aOff + p]).fma(FloatVector.fromArray(S, b, p * n + j), c0);
             }
             c0.intoArray(c, cOff + j);
         }
@@ -211,17 +247,16 @@ public final class VectorKernels {
             // The last few columns as the first lanes of one vector (the other lanes are computed and dropped). Rows
             // of b whose 16 floats would run past its end are finished lane by lane: the same fma, the same result.
             int cols = jTo - j;
-            int vectorRows = k;
-            while (vectorRows > 0 && j + (vectorRows - 1) * n + LANES > b.length) {
-                vectorRows--;
-            }
             FloatVector c0 = FloatVector.zero(S);
-            for (int p = 0, bi = j; p < vectorRows; p++, bi += n) {
-                c0 = FloatVector.broadcast(S, a[aOff + p]).fma(FloatVector.fromArray(S, b, bi), c0);
+            int q = 0;
+            for (; q < count && nonzero[q] * n + j + LANES <= b.length; q++) {
+                int p = nonzero[q];
+                c0 = FloatVector.broadcast(S, a[aOff + p]).fma(FloatVector.fromArray(S, b, p * n + j), c0);
             }
             float[] lanes = WORKSPACE.get().tile;
             c0.intoArray(lanes, 0);
-            for (int p = vectorRows; p < k; p++) {
+            for (; q < count; q++) {
+                int p = nonzero[q];
                 for (int x = 0; x < cols; x++) {
                     lanes[x] = Math.fma(a[aOff + p], b[p * n + j + x], lanes[x]);
                 }

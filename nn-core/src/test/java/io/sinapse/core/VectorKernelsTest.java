@@ -48,6 +48,36 @@ class VectorKernelsTest {
         assertAgree(expected, fma, actual, m * n, k, "A·B " + m + "×" + k + "×" + n);
     }
 
+    @ParameterizedTest(name = "{0}×{1}·{1}×{2}, half the inputs zero")
+    @CsvSource({"1,784,256", "2,256,128", "3,128,10", "1,5,300", "1,37,19"})
+    void fewRowsSkipZeroInputsAndStayBitIdentical(int m, int k, int n) {
+        SplittableRandom random = new SplittableRandom(11L * m + k + n);
+        float[] a = random(m * k, random);
+        for (int i = 0; i < a.length; i++) {
+            if (random.nextBoolean()) {
+                a[i] = random.nextBoolean() ? 0f : -0f;
+            }
+        }
+        float[] b = random(k * n, random);
+        float[] expected = new float[m * n];
+        float[] fma = new float[m * n];
+        float[] actual = random(m * n, random);
+        Matrices.multiply(a, b, expected, m, k, n);
+        VectorKernels.referenceMultiply(a, b, fma, m, k, n);
+        VectorKernels.multiply(a, b, actual, m, k, n);
+        assertAgree(expected, fma, actual, m * n, k, "A·B " + m + "×" + k + "×" + n + " with zeros");
+    }
+
+    @Test
+    void aZeroInputOfOneRowContributesNothingEvenThroughANaNWeight() {
+        float[] a = {0f, 2f};
+        float[] b = {Float.NaN, Float.POSITIVE_INFINITY, 0.5f, 0.25f}; // row 0 faces the zero input
+        float[] c = new float[2];
+        VectorKernels.multiply(a, b, c, 1, 2, 2);
+        assertEquals(1f, c[0], "0·NaN + 2·0.5, the zero input skipped");
+        assertEquals(0.5f, c[1], "0·∞ + 2·0.25, the zero input skipped");
+    }
+
     @ParameterizedTest(name = "({0}×{1})ᵀ·{0}×{2}")
     @CsvSource({"1,1,1", "1,784,256", "2,3,4", "3,17,33", "7,13,5", "8,32,32", "9,33,31", "13,1,47", "16,31,17",
             "600,31,65", "128,784,256", "128,256,128", "128,128,10", "1025,37,19"})
