@@ -64,17 +64,6 @@ final class Block implements Serializable {
         return count;
     }
 
-    /** How many rows of {@code batch} this block holds. */
-    int count(long[] batch) {
-        int count = 0;
-        for (long id : batch) {
-            if (indexOf(id) >= 0) {
-                count++;
-            }
-        }
-        return count;
-    }
-
     /** The same rows with other features (e.g. scaled). */
     Block withFeatures(float[] scaled) {
         return new Block(ids, scaled, featureCount, targets, targetCount);

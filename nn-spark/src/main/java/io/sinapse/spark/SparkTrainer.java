@@ -143,6 +143,7 @@ public final class SparkTrainer {
                 maxEpochs);
         long started = System.nanoTime();
         double rate = optimizer.learningRate();
+        boolean classification = data.task() == Task.CLASSIFICATION;
         for (int epoch = 1; epoch <= maxEpochs && stopReason == null; epoch++) {
             long epochStarted = System.nanoTime();
             if (shuffle) {
@@ -207,7 +208,6 @@ public final class SparkTrainer {
             double trainLoss = lossSum / rows + penalty(tensors);
             double validationLoss = Double.NaN;
             double validationAccuracy = Double.NaN;
-            boolean classification = data.task() == Task.CLASSIFICATION;
             if (validation != null) {
                 Evaluation result = evaluate(network, validation);
                 validationLoss = result.loss() + penalty(tensors);
