@@ -57,9 +57,8 @@ final class BenchCommand implements Runnable {
                     "  bench/compare.sh     (this beside bench/pytorch_fmnist.py, alternating)"})
     static final class FashionMnistBench implements Callable<Integer> {
 
-        /** Single-image predictions per timed block, and blocks (the median block gives the figure). */
-        private static final int PREDICT_ONE_CALLS = 2_000;
-        private static final int PREDICT_ONE_BLOCKS = 15;
+        /** Single-image predictions timed one by one (after as many again to warm up). */
+        private static final int PREDICT_ONE_CALLS = 30_000;
         private static final int PREDICT_SET_RUNS = 7;
 
         @Spec
@@ -166,15 +165,15 @@ final class BenchCommand implements Runnable {
             History history = trainer.fit(network, train);
 
             double median = median(Arrays.copyOf(epochSeconds, history.size()));
-            double predictOne = predictOneMicroseconds(network, test);
+            double[] predictOne = predictOneMicroseconds(network, test);
             double predictSet = predictTestSetMilliseconds(network, test);
             long peakRss = peakRssKilobytes();
 
             out.printf(Locale.ROOT, "median epoch %.3f s, %.0f samples/s, test accuracy %.4f%n", median,
                     train.rows() / median, testAccuracy[0]);
-            out.printf(Locale.ROOT, "predict one image %.2f µs (median of %d blocks of %d calls), the %d test images"
-                            + " %.2f ms (median of %d)%n", predictOne, PREDICT_ONE_BLOCKS, PREDICT_ONE_CALLS,
-                    test.rows(), predictSet, PREDICT_SET_RUNS);
+            out.printf(Locale.ROOT, "predict one image %.2f µs (median of %d calls; mean %.2f µs), the %d test images"
+                            + " %.2f ms (median of %d)%n", predictOne[0], PREDICT_ONE_CALLS, predictOne[1], test.rows(),
+                    predictSet, PREDICT_SET_RUNS);
             out.println("peak RSS " + (peakRss < 0 ? "unknown (no /proc/self/status)"
                     : Num.format(peakRss / 1024.0, 4) + " MB") + "; allocated per training step in the last epoch: "
                     + (allocatedPerStep[0] < 0 ? "unknown (run the JVM with --add-modules jdk.management)"
@@ -191,7 +190,8 @@ final class BenchCommand implements Runnable {
                         .put("samples_per_second", train.rows() / median)
                         .put("test_accuracy", testAccuracy[0])
                         .put("final_loss", history.last().loss())
-                        .put("predict_one_microseconds", predictOne)
+                        .put("predict_one_microseconds", predictOne[0])
+                        .put("predict_one_mean_microseconds", predictOne[1])
                         .put("predict_test_set_milliseconds", predictSet)
                         .put("peak_rss_mb", peakRss < 0 ? Double.NaN : peakRss / 1024.0)
                         .put("allocated_bytes_per_step", allocatedPerStep[0] < 0 ? null : allocatedPerStep[0])
@@ -202,29 +202,29 @@ final class BenchCommand implements Runnable {
         }
 
         /**
-         * One image at a time through {@link Network#predict(float...)}, cycling over the first test images:
-         * warmed up, then the median of {@value #PREDICT_ONE_BLOCKS} blocks of {@value #PREDICT_ONE_CALLS} calls.
+         * One image at a time through {@link Network#predict(float...)}, cycling over the first 1,000 test images:
+         * {@value #PREDICT_ONE_CALLS} calls to warm up, then as many timed one by one. Returns the median call (the
+         * latency a caller typically sees, untouched by the odd call that the operating system interrupts) and the
+         * mean (which those calls weigh on), in microseconds.
          */
-        private static double predictOneMicroseconds(Network network, Dataset test) {
+        private static double[] predictOneMicroseconds(Network network, Dataset test) {
             int inputs = test.featureCount();
             float[][] images = new float[Math.min(1_000, test.rows())][];
             for (int i = 0; i < images.length; i++) {
                 images[i] = Arrays.copyOfRange(test.features(), i * inputs, (i + 1) * inputs);
             }
             float sink = 0;
-            for (int i = 0; i < 20_000; i++) {
+            for (int i = 0; i < PREDICT_ONE_CALLS; i++) {
                 sink += network.predict(images[i % images.length])[0];
             }
-            double[] blocks = new double[PREDICT_ONE_BLOCKS];
-            for (int b = 0; b < blocks.length; b++) {
+            double[] calls = new double[PREDICT_ONE_CALLS];
+            for (int i = 0; i < calls.length; i++) {
                 long started = System.nanoTime();
-                for (int i = 0; i < PREDICT_ONE_CALLS; i++) {
-                    sink += network.predict(images[i % images.length])[0];
-                }
-                blocks[b] = (System.nanoTime() - started) / 1e3 / PREDICT_ONE_CALLS;
+                sink += network.predict(images[i % images.length])[0];
+                calls[i] = (System.nanoTime() - started) / 1e3;
             }
             blackhole(sink);
-            return median(blocks);
+            return new double[]{median(calls), Arrays.stream(calls).average().orElse(Double.NaN)};
         }
 
         /** All test images as one batch through {@link Network#predict(float[], int)}: warmed up, then the median. */
