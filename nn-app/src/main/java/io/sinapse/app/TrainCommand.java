@@ -103,7 +103,7 @@ final class TrainCommand implements Callable<Integer> {
             description = "Loss to minimise (default: cross_entropy for classification, mse for regression).")
     String loss;
 
-    @Option(names = "--optimizer", paramLabel = "SPEC", defaultValue = "adam(lr=0.001)",
+    @Option(names = "--optimizer", paramLabel = "SPEC", defaultValue = "adam(lr=0.003)",
             description = "Optimizer with its parameters (default: ${DEFAULT-VALUE}).")
     String optimizer;
 
