@@ -199,6 +199,9 @@ final class TrainCommand implements Callable<Integer> {
         Dataset validationData = parts.validation() == null ? null
                 : prepare(parts.validation(), scaler, targetScaling);
         Dataset testFeatures = prepare(parts.test(), scaler, ModelMetadata.TargetScaling.NONE);
+        int validationRows = validationData == null ? 0 : validationData.rows();
+        int patience = patience(validationRows);
+        EarlyStopping stopping = patience == 0 ? null : EarlyStopping.onValidationLoss().patience(patience);
 
         Network.Builder builder = Network.builder(train.featureCount()).plugins(plugins).seed(seed);
         for (int units : layers) {
@@ -222,9 +225,6 @@ final class TrainCommand implements Callable<Integer> {
                 + " validation, " + testFeatures.rows() + " test rows (seed " + seed + "); scaling " + scaling
                 .name().toLowerCase(Locale.ROOT));
         out.println(network.summary());
-        int validationRows = validationData == null ? 0 : validationData.rows();
-        int patience = patience(validationRows);
-        EarlyStopping stopping = patience == 0 ? null : EarlyStopping.onValidationLoss().patience(patience);
         out.println("Loss " + lossFunction.spec() + ", optimizer " + opt.spec()
                 + (regularizer == null ? "" : ", regularizer " + regularizer.spec()) + ", batch size " + batchSize
                 + ", up to " + epochs + " epochs" + (stopping == null ? "" : ", early stopping after "
@@ -357,7 +357,11 @@ final class TrainCommand implements Callable<Integer> {
     /** The patience of early stopping, 0 for none: as given, or the default with enough validation rows. */
     private int patience(int validationRows) {
         if (earlyStopping != null) {
-            return validationRows == 0 ? 0 : earlyStopping;
+            if (earlyStopping > 0 && validationRows == 0) {
+                throw new UsageException("--early-stopping watches the validation loss, but --validation " + validation
+                        + " left no validation rows: give it a larger share or a file");
+            }
+            return earlyStopping;
         }
         return validationRows >= DEFAULT_STOPPING_ROWS ? DEFAULT_PATIENCE : 0;
     }

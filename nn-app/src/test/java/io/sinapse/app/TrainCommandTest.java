@@ -149,6 +149,8 @@ class TrainCommandTest {
                 "Invalid value for option '--early-stopping': a number of epochs, at least 1 (or 0 for none), got -3"},
             {new String[]{"train", "--data", data, "--target", "species", "--early-stopping", "ten"},
                 "'--early-stopping'"},
+            {new String[]{"train", "--data", data, "--target", "species", "--validation", "0.001", "--early-stopping",
+                "5"}, "--early-stopping watches the validation loss, but --validation 0.001 left no validation rows"},
             {new String[]{"eval", "--data", data}, "Missing required option: '--model=MODEL'"},
         };
         for (Object[] c : cases) {
