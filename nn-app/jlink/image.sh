@@ -47,4 +47,8 @@ modules="$modules,org.slf4j.simple"
     --launcher nn=io.sinapse.app/io.sinapse.app.Main --add-options="-Djava.awt.headless=true" \
     --strip-debug --no-header-files --no-man-pages --compress=2 --output "$target/sinapse"
 rm -rf "$work"
+# A smoke test of the image: it starts, and finds the built-in providers through ServiceLoader.
+"$target/sinapse/bin/nn" --version >/dev/null 2>&1 || { echo "image.sh: $target/sinapse/bin/nn --version failed" >&2; exit 1; }
+"$target/sinapse/bin/nn" plugins 2>/dev/null | grep -q "adam" \
+    || { echo "image.sh: the image does not find the built-in optimizers" >&2; exit 1; }
 echo "Runtime image: $target/sinapse ($(du -sh "$target/sinapse" | cut -f1)); run $target/sinapse/bin/nn --help"
