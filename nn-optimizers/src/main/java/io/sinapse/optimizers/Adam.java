@@ -65,12 +65,12 @@ public final class Adam extends AbstractOptimizer {
      *
      * <p>In float, in the order of PyTorch's float32 kernels ({@code m·β₁ + (1−β₁)·g}, {@code v·β₂ + (1−β₂)·g·g},
      * {@code √v / √(1−β₂ᵗ) + ε}, {@code w − (lr/(1−β₁ᵗ))·m / denominator}), with the per-step constants computed
-     * in double and rounded once. The weights go through in blocks: each block's weights, gradients, m and v are
-     * copied into four small per-thread arrays, updated by one loop in which every array is read at the same
-     * index, and copied back. That is the shape of loop HotSpot's C2 compiles to vector instructions (16 floats at
-     * a time on AVX-512); reading m and v at two offsets of the one state array in the same loop keeps it scalar,
-     * about ten times slower. Every element is computed the same way whatever its block, so results do not depend
-     * on the block size.
+     * in double and rounded once. HotSpot's C2 compiles a loop to vector instructions (16 floats at a time on
+     * AVX-512) only when it reads every array at the same index; m and v are two halves of one state array, read
+     * at {@code i} and {@code count + i}, which keeps the plain loop scalar and about ten times slower. So each
+     * block of v is first copied to a per-thread array at the same positions as the weights, updated there by one
+     * loop over weights, gradients, m and v alike, and copied back. Every element is computed the same way
+     * whatever its block, so results do not depend on the block size.
      */
     static void step(float[] params, float[] grads, float[] state, int count, long step, double learningRate,
                      double beta1, double beta2, double eps, double keep) {
@@ -82,40 +82,37 @@ public final class Adam extends AbstractOptimizer {
         float correction2 = (float) Math.sqrt(1 - Math.pow(beta2, step));
         float epsilon = (float) eps;
         float shrink = (float) keep;
-        Block block = BLOCKS.get();
-        float[] w = block.weights;
-        float[] g = block.gradients;
-        float[] m = block.means;
-        float[] v = block.meanSquares;
-        for (int from = 0; from < count; from += Block.SIZE) {
-            int n = Math.min(Block.SIZE, count - from);
-            System.arraycopy(params, from, w, 0, n);
-            System.arraycopy(grads, from, g, 0, n);
-            System.arraycopy(state, from, m, 0, n);
-            System.arraycopy(state, count + from, v, 0, n);
-            for (int i = 0; i < n; i++) {
-                float gradient = g[i];
-                float mean = decay1 * m[i] + rest1 * gradient;
+        float[] v = meanSquares(count);
+        for (int from = 0; from < count; from += BLOCK) {
+            int to = Math.min(count, from + BLOCK);
+            System.arraycopy(state, count + from, v, from, to - from);
+            for (int i = from; i < to; i++) {
+                float gradient = grads[i];
+                float mean = decay1 * state[i] + rest1 * gradient;
                 float meanSquare = decay2 * v[i] + rest2 * gradient * gradient;
-                m[i] = mean;
+                state[i] = mean;
                 v[i] = meanSquare;
                 float denominator = (float) Math.sqrt(meanSquare) / correction2 + epsilon;
-                w[i] = w[i] * shrink - stepSize * mean / denominator;
+                params[i] = params[i] * shrink - stepSize * mean / denominator;
             }
-            System.arraycopy(w, 0, params, from, n);
-            System.arraycopy(m, 0, state, from, n);
-            System.arraycopy(v, 0, state, count + from, n);
+            System.arraycopy(v, from, state, count + from, to - from);
         }
     }
 
-    private static final ThreadLocal<Block> BLOCKS = ThreadLocal.withInitial(Block::new);
+    /** Weights per block: the block's v is copied out and back while it is still in the L1 cache. */
+    private static final int BLOCK = 512;
 
-    /** One thread's working copy of a block of weights: allocated once per thread, holds nothing between calls. */
-    private static final class Block {
-        static final int SIZE = 512;
-        final float[] weights = new float[SIZE];
-        final float[] gradients = new float[SIZE];
-        final float[] means = new float[SIZE];
-        final float[] meanSquares = new float[SIZE];
+    private static final ThreadLocal<float[][]> MEAN_SQUARES = ThreadLocal.withInitial(() -> new float[][]{{}});
+
+    /**
+     * This thread's working copy of v, at least {@code count} long: grown to the largest tensor it has updated,
+     * then reused; it holds nothing between calls.
+     */
+    private static float[] meanSquares(int count) {
+        float[][] holder = MEAN_SQUARES.get();
+        if (holder[0].length < count) {
+            holder[0] = new float[count];
+        }
+        return holder[0];
     }
 }
