@@ -169,6 +169,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "End stdout with one JSON line of the test scores.")
     boolean json;
 
+    @Option(names = "--spark-master", paramLabel = "MASTER",
+            description = "Train data-parallel on Apache Spark, e.g. local[2]: the ./nn launcher hands the command to"
+                    + " nn-spark/bin/nn-spark (Spark runs on the class path, outside this module).")
+    String sparkMaster;
+
     @Override
     public Integer call() throws IOException {
         checkOptions();
@@ -312,6 +317,11 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private void checkOptions() {
+        if (sparkMaster != null) {
+            throw new ParameterException(spec.commandLine(), "--spark-master runs on Spark, which this process cannot"
+                    + " load: start it through the ./nn launcher, which hands it to nn-spark/bin/nn-spark, or run"
+                    + " that script with the same options.");
+        }
         for (int units : layers) {
             if (units <= 0) {
                 throw new ParameterException(spec.commandLine(), "Invalid value for option '--layers': every hidden"

@@ -52,6 +52,14 @@ class TrainCommandTest {
     }
 
     @Test
+    void sparkMasterInProcessSaysToUseTheLauncher() throws IOException {
+        Path csv = CsvFiles.flowers(temp, 30);
+        Run run = Run.nn("train", "--data", csv.toString(), "--target", "species", "--spark-master", "local[2]");
+        assertEquals(2, run.status(), run.transcript());
+        assertTrue(run.err().contains("./nn launcher") && run.err().contains("nn-spark/bin/nn-spark"), run.transcript());
+    }
+
+    @Test
     void trainsARegressionAndReportsMseMaeAndR2InTheTargetsUnits() throws IOException {
         Path csv = CsvFiles.houses(temp, 300);
         Run run = Run.nn("train", "--data", csv.toString(), "--target", "price", "--layers", "16",
