@@ -40,8 +40,15 @@ final class DemoCommand implements Callable<Integer> {
     boolean list;
 
     @Option(names = "--report", paramLabel = "FILE.html",
-            description = "Also write the lesson(s) as one self-contained HTML page, with charts.")
+            description = "Also write the lesson(s) as one self-contained HTML page, with charts (the whole tour"
+                    + " writes " + TOUR_REPORT + " unless told otherwise).")
     Path report;
+
+    @Option(names = "--no-report", description = "Write no HTML page, not even for the whole tour.")
+    boolean noReport;
+
+    /** Where the whole tour writes its page when no --report is given. */
+    static final String TOUR_REPORT = "sinapse-tour.html";
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "7",
             description = "Seed for initial weights, data and shuffling (default: ${DEFAULT-VALUE}).")
@@ -65,6 +72,7 @@ final class DemoCommand implements Callable<Integer> {
         List<Lesson> lessons = lesson == null ? Lessons.all() : List.of(Lessons.named(lesson).orElseThrow(() ->
                 new ParameterException(spec.commandLine(), "Unknown lesson '" + lesson + "'. Available: "
                         + String.join(", ", Lessons.names()) + ".")));
+        report = reportPath(report, noReport, lesson == null);
         Report page = report == null ? Report.disabled()
                 : Report.create(lessons.size() == 1 ? "Sinapse: " + lessons.get(0).title()
                 : "Sinapse: a guided tour of the course");
@@ -94,6 +102,14 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The page to write: the one asked for, none when refused, else the tour's default (a single lesson: none). */
+    static Path reportPath(Path asked, boolean refused, boolean wholeTour) {
+        if (refused) {
+            return null;
+        }
+        return asked != null || !wholeTour ? asked : Path.of(TOUR_REPORT);
     }
 
     /** The lesson names, for help and shell completion. */

@@ -36,6 +36,15 @@ class DemoCommandTest {
     }
 
     @Test
+    void theWholeTourWritesAPageByDefaultAndASingleLessonOnlyWhenAsked() {
+        assertEquals(Path.of(DemoCommand.TOUR_REPORT), DemoCommand.reportPath(null, false, true));
+        assertEquals(null, DemoCommand.reportPath(null, true, true));
+        assertEquals(null, DemoCommand.reportPath(null, false, false));
+        assertEquals(temp, DemoCommand.reportPath(temp, false, false));
+        assertEquals(null, DemoCommand.reportPath(temp, true, true), "--no-report wins");
+    }
+
+    @Test
     void listShowsTheLessonsInCourseOrder() {
         String out = lesson("--list");
         List<String> names = new ArrayList<>();
