@@ -40,7 +40,9 @@ public final class CommonOptions {
                     : PluginLoader.load(pluginPath);
             PrintWriter err = command.commandLine().getErr();
             for (PluginLoader.Problem problem : loaded.problems()) {
-                err.println("nn: " + problem.message() + ". The other plug-ins and the built-ins still work.");
+                String message = problem.message();
+                err.println("nn: " + message + (message.endsWith(".") ? "" : ".")
+                        + " The other plug-ins and the built-ins still work.");
             }
             err.flush();
         }

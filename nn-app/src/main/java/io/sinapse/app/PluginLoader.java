@@ -58,15 +58,15 @@ public final class PluginLoader {
      * @throws UsageException when a location does not exist
      */
     public static Result load(List<Path> locations) {
-        List<Path> jars = jarsIn(locations);
-        if (jars.isEmpty()) {
-            return builtIns();
-        }
         ModuleLayer parent = applicationLayer();
         List<Problem> problems = new ArrayList<>();
+        List<Path> jars = withoutModulesOf(parent, jarsIn(locations), problems);
+        if (jars.isEmpty()) {
+            return new Result(Plugins.load(), List.of(), List.copyOf(problems));
+        }
         try {
             ModuleLayer layer = define(parent, jars);
-            return new Result(Plugins.load(layer), jars, List.of());
+            return new Result(Plugins.load(layer), jars, List.copyOf(problems));
         } catch (RuntimeException | LinkageError jointFailure) {
             // One bad jar spoils a joint resolution; load them one by one to find it.
         }
@@ -87,6 +87,30 @@ public final class PluginLoader {
         }
         Plugins plugins = joined == null ? Plugins.load() : Plugins.load(joined);
         return new Result(plugins, List.copyOf(loaded), List.copyOf(problems));
+    }
+
+    /**
+     * The jars minus those holding a module the application already has (nn-api copied next to a plug-in, say):
+     * loaded again, it would be a second, separate copy, and providers compiled against it would never be found.
+     */
+    private static List<Path> withoutModulesOf(ModuleLayer parent, List<Path> jars, List<Problem> problems) {
+        List<Path> kept = new ArrayList<>();
+        for (Path jar : jars) {
+            String duplicate;
+            try {
+                duplicate = ModuleFinder.of(jar).findAll().stream().map(r -> r.descriptor().name())
+                        .filter(name -> parent.findModule(name).isPresent()).findFirst().orElse(null);
+            } catch (RuntimeException e) {
+                duplicate = null; // unreadable: define() reports it with its reason
+            }
+            if (duplicate == null) {
+                kept.add(jar);
+            } else {
+                problems.add(new Problem(jar, "it holds module " + duplicate + ", which Sinapse itself already has;"
+                        + " a plug-in folder should hold only plug-ins and their own helper jars, so remove it"));
+            }
+        }
+        return kept;
     }
 
     /** The layer the application runs in: the boot layer on the module path. */

@@ -93,6 +93,13 @@ final class PluginJars {
         return Path.of(location);
     }
 
+    /** A copy of the io.sinapse.api module as a jar in {@code folder}, the way a careless copy-dependencies puts it. */
+    static Path apiCopy(Path folder) throws IOException {
+        Path api = apiLocation();
+        Path copy = folder.resolve("nn-api.jar");
+        return Files.isDirectory(api) ? jar(api, copy) : Files.copy(api, copy);
+    }
+
     private static Path jar(Path classes, Path jar) throws IOException {
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
              Stream<Path> walk = Files.walk(classes)) {

@@ -83,6 +83,19 @@ class PluginsCommandTest {
     }
 
     @Test
+    void aCopyOfSinapsesOwnApiInThePluginFolderIsLeftOutWithAReasonAndThePluginStillWorks() throws IOException {
+        Path plugins = Files.createDirectory(temp.resolve("plugins"));
+        PluginJars.activation(plugins, "cube.jar", "org.example.cube", "cube", "return z * z * z;");
+        PluginJars.apiCopy(plugins);
+        Run run = Run.nn("plugins", "--plugin-path", plugins.toString());
+        assertEquals(0, run.status(), run.transcript());
+        assertTrue(run.err().contains("nn-api.jar was not loaded: it holds module io.sinapse.api, which Sinapse"
+                + " itself already has"), run.transcript());
+        assertTrue(run.out().matches("(?s).*\\n  cube +— +module org\\.example\\.cube \\(cube\\.jar\\)\\n.*"),
+                "the plug-in is still found\n" + run.transcript());
+    }
+
+    @Test
     void aMissingPluginFolderIsAUsageError() {
         Run run = Run.nn("plugins", "--plugin-path", temp.resolve("nowhere").toString());
         assertEquals(2, run.status(), run.transcript());
