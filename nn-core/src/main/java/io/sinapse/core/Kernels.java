@@ -61,6 +61,11 @@ public final class Kernels {
         return count == 1 || !VECTORIZED ? null : new ProductThreads(count);
     }
 
+    /** The helper threads, or null when the products run on one thread. */
+    static ProductThreads pool() {
+        return pool;
+    }
+
     /** Whether to try splitting a product of {@code m·k·n} multiply-adds; the pool may still decline. */
     private static ProductThreads poolFor(int m, int k, int n) {
         ProductThreads current = pool;

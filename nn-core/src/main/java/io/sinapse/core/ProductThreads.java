@@ -12,6 +12,9 @@ import java.util.concurrent.locks.LockSupport;
  * kernels' single summation order, so the result is bit-identical whatever the number of threads and whoever
  * takes which block.
  *
+ * <p>{@link #fork} and {@link #join} hand a helper other work the same way, as a single block: the trainer's
+ * optimizer updates of some tensors and the gathering of the next batch.
+ *
  * <p>Taking blocks rather than being handed a fixed share keeps a busy machine from making things worse: a helper
  * that is not scheduled in time simply takes no blocks, and the caller computes them. Helpers are daemon threads
  * started once; after a product they spin briefly, because in training the next product follows within
@@ -23,6 +26,8 @@ final class ProductThreads {
     static final int MULTIPLY = 0;
     static final int TRANSPOSED_LEFT = 1;
     static final int TRANSPOSED_RIGHT = 2;
+    /** Not a product: one {@link Runnable} handed over by {@link #fork}. */
+    private static final int TASK = 3;
 
     /** Blocks are whole 32-column panels of the kernels, or runs of whole 8-row tiles (at most 128 rows). */
     private static final int COLUMN_STEP = 32;
@@ -60,6 +65,8 @@ final class ProductThreads {
     private int step;
     private int extent;
     private int blocks;
+    private Runnable task;
+    private long forked;
 
     ProductThreads(int threads) {
         helpers = new Helper[threads - 1];
@@ -131,6 +138,52 @@ final class ProductThreads {
     }
 
     /**
+     * Hands {@code task} to a helper, to run while the caller does other work, and returns true; or returns false,
+     * having done nothing, when the helpers are in use. After true, the caller must call {@link #join}.
+     */
+    boolean fork(Runnable task) {
+        if (!busy.compareAndSet(false, true)) {
+            return false;
+        }
+        this.op = TASK;
+        this.task = task;
+        this.blocks = 1;
+        this.step = 1;
+        this.extent = 1;
+        failure = null;
+        blocksDone.set(0);
+        forked = (ticket.get() >>> 32) + 1;
+        ticket.set(forked << 32);
+        for (Helper helper : helpers) {
+            if (helper.parked) {
+                LockSupport.unpark(helper);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Waits for the task of {@link #fork} to finish, running it on the calling thread if no helper has taken it yet,
+     * and throws what it threw.
+     */
+    void join() {
+        try {
+            work(forked);
+            awaitBlocks(1);
+            task = null;
+            Throwable thrown = failure;
+            if (thrown instanceof RuntimeException e) {
+                throw e;
+            }
+            if (thrown instanceof Error e) {
+                throw e;
+            }
+        } finally {
+            busy.set(false);
+        }
+    }
+
+    /**
      * Rows per block when cutting by rows: whole tiles, about four blocks per thread, at most 128 rows; for
      * {@link #MULTIPLY} about two blocks per thread with no upper bound, because each block packs b anew.
      */
@@ -159,6 +212,10 @@ final class ProductThreads {
             }
             // The block is ours, so the product cannot finish (nor the fields change) before we report it done.
             try {
+                if (op == TASK) {
+                    task.run();
+                    continue;
+                }
                 int from = block * step;
                 int to = Math.min(extent, from + step);
                 int rows = op == TRANSPOSED_LEFT ? k : m;

@@ -115,6 +115,10 @@ public final class Trainer {
         float[] x = new float[batch * inputs];
         float[] y = new float[batch * outputs];
         float[] grad = new float[batch * outputs];
+        ProductThreads pool = Kernels.pool();
+        // With helper threads, a helper gathers the next batch (into the second pair of buffers) and updates some of
+        // the tensors while this thread updates the others; the numbers are the same either way.
+        Step step = new Step(tensors(network), pool == null ? 0 : batch * inputs, pool == null ? 0 : batch * outputs);
         int[] order = new int[rows];
         for (int i = 0; i < rows; i++) {
             order[i] = i;
@@ -140,9 +144,12 @@ public final class Trainer {
             }
             double lossSum = 0;
             int correct = 0;
+            boolean gathered = false;
             for (int b = 0, start = 0; start < rows; b++, start += batch) {
                 int count = Math.min(batch, rows - start);
-                data.gather(order, start, count, x, y);
+                if (!gathered) {
+                    data.gather(order, start, count, x, y);
+                }
                 float[] out = network.forward(x, count, end, true);
                 double batchLoss = loss.value(out, y, count, outputs);
                 if (!Double.isFinite(batchLoss)) {
@@ -156,7 +163,20 @@ public final class Trainer {
                 }
                 loss.gradient(out, y, grad, count, outputs);
                 network.backward(grad, count, end);
-                step(tensors, rate);
+                int next = start + batch;
+                gathered = step.prefetch != null && next < rows;
+                if (gathered) {
+                    step.gatherNext(data, order, next, Math.min(batch, rows - next));
+                }
+                step(step, pool, rate);
+                if (gathered) {
+                    float[] t = x;
+                    x = step.prefetch;
+                    step.prefetch = t;
+                    t = y;
+                    y = step.prefetchTargets;
+                    step.prefetchTargets = t;
+                }
                 for (TrainingListener listener : listeners) {
                     listener.onBatchEnd(epoch, b + 1, batches, batchLoss);
                 }
@@ -195,7 +215,14 @@ public final class Trainer {
         return new Evaluator(network, loss).evaluate(data).loss() + penalty(network.parameters());
     }
 
-    private void step(List<Tensor> tensors, double learningRate) {
+    /**
+     * The update after a backward pass: regularizer gradients and clipping over all tensors first, then each tensor's
+     * optimizer update and max-norm rescaling. With helper threads, the tensors after {@link Step#split} (and the
+     * gathering of the next batch) go to a helper while this thread updates the others; each tensor is updated by
+     * one thread in the same way, so the results are the same.
+     */
+    private void step(Step step, ProductThreads pool, double learningRate) {
+        Tensor[] tensors = step.tensors;
         if (regularizer != null) {
             for (Tensor tensor : tensors) {
                 if (tensor.regularized()) {
@@ -204,16 +231,84 @@ public final class Trainer {
             }
         }
         if (clipNorm > 0) {
-            Constraints.clipByGlobalNorm(tensors, clipNorm);
+            Constraints.clipByGlobalNorm(step.tensorList, clipNorm);
         }
         if (clipValue > 0) {
-            Constraints.clipByValue(tensors, clipValue);
+            Constraints.clipByValue(step.tensorList, clipValue);
         }
-        for (Tensor tensor : tensors) {
+        step.learningRate = learningRate;
+        if (pool != null && pool.fork(step)) {
+            update(tensors, 0, step.split, learningRate);
+            pool.join();
+        } else {
+            update(tensors, 0, step.split, learningRate);
+            step.run();
+        }
+    }
+
+    private void update(Tensor[] tensors, int from, int to, double learningRate) {
+        for (int i = from; i < to; i++) {
+            Tensor tensor = tensors[i];
             float[] state = tensor.optimizerState(optimizer.stateSize(tensor.size()));
             optimizer.update(tensor.value(), tensor.gradient(), state, tensor.size(), tensor.nextStep(), learningRate);
             if (maxNorm > 0 && tensor.regularized()) {
                 Constraints.maxNorm(tensor, maxNorm);
+            }
+        }
+    }
+
+    private static Tensor[] tensors(Network network) {
+        return network.parameters().toArray(new Tensor[0]);
+    }
+
+    /**
+     * The part of a step another thread may do: updating the tensors from {@link #split} on, and gathering the next
+     * batch into the second pair of buffers. One per {@link #fit}, reused for every step.
+     */
+    private final class Step implements Runnable {
+        final Tensor[] tensors;
+        final List<Tensor> tensorList;
+        /** This thread updates tensors 0 … split-1: the first ones, until they hold half of the weights. */
+        final int split;
+        float[] prefetch;
+        float[] prefetchTargets;
+        double learningRate;
+        private Dataset data;
+        private int[] order;
+        private int nextStart;
+        private int nextCount;
+
+        Step(Tensor[] tensors, int prefetchSize, int prefetchTargetSize) {
+            this.tensors = tensors;
+            this.tensorList = List.of(tensors);
+            long total = 0;
+            for (Tensor tensor : tensors) {
+                total += tensor.size();
+            }
+            int first = 0;
+            long mine = 0;
+            while (first < tensors.length && 2 * mine < total) {
+                mine += tensors[first++].size();
+            }
+            this.split = first;
+            this.prefetch = prefetchSize == 0 ? null : new float[prefetchSize];
+            this.prefetchTargets = prefetchSize == 0 ? null : new float[prefetchTargetSize];
+        }
+
+        /** Asks this step to also gather rows {@code order[start …]} into {@link #prefetch}. */
+        void gatherNext(Dataset data, int[] order, int start, int count) {
+            this.data = data;
+            this.order = order;
+            this.nextStart = start;
+            this.nextCount = count;
+        }
+
+        @Override
+        public void run() {
+            update(tensors, split, tensors.length, learningRate);
+            if (data != null) {
+                data.gather(order, nextStart, nextCount, prefetch, prefetchTargets);
+                data = null;
             }
         }
     }

@@ -1,0 +1,76 @@
+package io.sinapse.core;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.lang.reflect.Method;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Once the JIT has compiled it, a training step allocates (next to) nothing: the layers, the kernels, the loss and
+ * the optimizer reuse their buffers, and so does the trainer with helper threads. Bytes are counted with HotSpot's
+ * per-thread allocation counter (com.sun.management.ThreadMXBean), reached by reflection because this module does
+ * not read jdk.management; the test is skipped on a JVM without it.
+ */
+class TrainingAllocationTest {
+
+    private static final long MAX_BYTES_PER_STEP = 1024;
+
+    @AfterEach
+    void backToOneThread() {
+        Kernels.threads(1);
+    }
+
+    @ParameterizedTest(name = "{0} thread(s)")
+    @ValueSource(ints = {1, 2})
+    void aTrainingStepAllocatesLessThanAKilobyteOnceCompiled(int threads) throws ReflectiveOperationException {
+        Object bean = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
+                .invoke(null);
+        Method allocated;
+        try {
+            allocated = Class.forName("com.sun.management.ThreadMXBean").getMethod("getCurrentThreadAllocatedBytes");
+        } catch (ClassNotFoundException e) {
+            Assumptions.abort("no com.sun.management.ThreadMXBean on this JVM");
+            return;
+        }
+        Kernels.threads(threads);
+        SplittableRandom random = new SplittableRandom(3);
+        int rows = 2048;
+        float[] x = new float[rows * 40];
+        float[] y = new float[rows * 4];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (random.nextDouble() * 2 - 1);
+        }
+        for (int r = 0; r < rows; r++) {
+            y[r * 4 + random.nextInt(4)] = 1;
+        }
+        Dataset data = new Dataset(x, 40, y, 4);
+        Network network = Network.builder(40).dense(96, "relu").dense(32, "relu").dense(4, "softmax").seed(1).build();
+        long[] perStep = {Long.MAX_VALUE};
+        TrainingListener meter = new TrainingListener() {
+            private long atSecondStep;
+
+            @Override
+            public void onBatchEnd(int epoch, int batch, int batches, double batchLoss) {
+                try {
+                    if (batch == 2) {
+                        atSecondStep = (Long) allocated.invoke(bean);
+                    } else if (batch == batches) {
+                        perStep[0] = ((Long) allocated.invoke(bean) - atSecondStep) / (batches - 2);
+                    }
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+        // The JIT needs a few thousand steps; the last epoch's count is the steady state.
+        Trainer.builder().loss("cross_entropy").optimizer("adam(lr=0.001)").batchSize(16).epochs(40).seed(2)
+                .listener(meter).build().fit(network, data);
+        assertTrue(perStep[0] < MAX_BYTES_PER_STEP, "a training step on " + threads + " thread(s) allocated "
+                + perStep[0] + " bytes in the last epoch; expected under " + MAX_BYTES_PER_STEP);
+    }
+}
