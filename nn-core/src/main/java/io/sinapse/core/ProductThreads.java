@@ -40,6 +40,7 @@ final class ProductThreads {
     private static final int SINGLE_ROWS = 4;
     /** How long an idle helper spins for the next product, and the caller for the helpers' last blocks. */
     private static final long HELPER_SPIN_NANOS = 50_000;
+    private static final long TASK_SPIN_NANOS = 500_000;
     private static final int CALLER_SPINS = 2_000;
 
     private final Helper[] helpers;
@@ -288,22 +289,27 @@ final class ProductThreads {
         @Override
         public void run() {
             long seen = 0;
+            long spin = HELPER_SPIN_NANOS;
             while (!closed) {
                 long product = ticket.get() >>> 32;
                 if (product == seen) {
-                    idle(seen);
+                    idle(seen, spin);
                     continue;
                 }
                 seen = product;
+                // After a forked task (the trainer's update) the next products come once the training thread has
+                // finished its own share of the update: stay awake for that, since waking a parked thread can take
+                // longer than the first product of the next step.
+                spin = op == TASK ? TASK_SPIN_NANOS : HELPER_SPIN_NANOS;
                 work(product);
             }
         }
 
         /** Spins for a while, then parks, until a product after number {@code seen} is posted or the pool closes. */
-        private void idle(long seen) {
+        private void idle(long seen, long spinNanos) {
             long started = System.nanoTime();
             for (int spins = 0; ticket.get() >>> 32 == seen && !closed; spins++) {
-                if ((spins & 63) != 0 || System.nanoTime() - started < HELPER_SPIN_NANOS) {
+                if ((spins & 63) != 0 || System.nanoTime() - started < spinNanos) {
                     Thread.onSpinWait();
                     continue;
                 }
