@@ -65,7 +65,8 @@ public final class Adam extends AbstractOptimizer {
      *
      * <p>In float, in the order of PyTorch's float32 kernels ({@code m·β₁ + (1−β₁)·g}, {@code v·β₂ + (1−β₂)·g·g},
      * {@code √v / √(1−β₂ᵗ) + ε}, {@code w − (lr/(1−β₁ᵗ))·m / denominator}), with the per-step constants computed
-     * in double and rounded once. HotSpot's C2 compiles a loop to vector instructions (16 floats at a time on
+     * in double and rounded once; every 256 steps, means that have decayed below the smallest normal float are set to
+     * 0 (see {@link #FLUSH_INTERVAL}). HotSpot's C2 compiles a loop to vector instructions (16 floats at a time on
      * AVX-512) only when it reads every array at the same index; m and v are two halves of one state array, read
      * at {@code i} and {@code count + i}, which keeps the plain loop scalar and about ten times slower. So each
      * block of v is first copied to a per-thread array at the same positions as the weights, updated there by one
@@ -97,6 +98,32 @@ public final class Adam extends AbstractOptimizer {
             }
             System.arraycopy(v, from, state, count + from, to - from);
         }
+        if (step % FLUSH_INTERVAL == 0) {
+            for (int i = 0; i < count; i++) {
+                state[i] = normalOrZero(state[i]);
+            }
+        }
+    }
+
+    /**
+     * Every this many steps, the moving means that have become subnormal are set to 0. A weight whose gradient
+     * stays 0 (a pixel that is background in every image, a unit the relu keeps off) has its {@code m} multiplied by
+     * β₁ every step until it sticks at the smallest subnormal float, 2⁻¹⁴⁹ (0.9·2⁻¹⁴⁹ rounds back up), and
+     * arithmetic on subnormals is slow: half the weights stuck there made the whole update 1.5 times slower
+     * (measured on 200,704 weights). Once 0, such an m stays 0 until a gradient arrives. It moved no weight anyway:
+     * its step, {@code lr·m / (√v̂ + ε)}, is below 10⁻³⁴, far under a float ulp of any weight above 10⁻²⁷. Doing it in
+     * a separate pass every 256 steps costs next to nothing; doing it in the update loop cost a third more per step.
+     */
+    private static final int FLUSH_INTERVAL = 256;
+
+    /**
+     * {@code m} if it is a normal float, else 0, without a branch (so the loop vectorises): {@code |m|·2¹²⁶} is at
+     * least 1 exactly when m is normal (at most 1 − 2⁻²³ otherwise); subtracting the float just below 1 and scaling by
+     * 2²⁵ gives at least 2 or less than 0, which {@code [0, 1]} clamps to the factor 1 or 0. NaN stays NaN.
+     */
+    static float normalOrZero(float m) {
+        float excess = Math.abs(m) * 0x1p126f - 0x1.fffffep-1f;
+        return m * Math.min(Math.max(excess * 0x1p25f, 0f), 1f);
     }
 
     /** Weights per block: the block's v is copied out and back while it is still in the L1 cache. */

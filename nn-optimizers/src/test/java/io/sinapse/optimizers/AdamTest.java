@@ -2,6 +2,7 @@ package io.sinapse.optimizers;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sinapse.api.Optimizer;
 import io.sinapse.testkit.OptimizerContract;
@@ -37,6 +38,33 @@ class AdamTest implements OptimizerContract {
         // step 2: m = 0.19·g, m̂ = 0.19·g/(1 − 0.81) = g; v = 0.001999·g², v̂ = 0.001999·g²/(1 − 0.998001) = g²
         assertArrayEquals(new float[] {0.998f, 1.002f}, Steps.run(adam, start, g, g), 2e-7f, "two steps");
         assertArrayEquals(new float[] {0.995f, 1.005f}, Steps.run(adam, start, g, g, g, g, g), 5e-7f, "five steps");
+    }
+
+    @Test
+    void subnormalMeansAreFlushedToZeroAndNormalOnesKept() {
+        float[] kept = {Float.MIN_NORMAL, -Float.MIN_NORMAL, Math.nextUp(Float.MIN_NORMAL), 1e-30f, -0.5f, 3e38f,
+                Float.MAX_VALUE, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY};
+        for (float m : kept) {
+            assertEquals(m, Adam.normalOrZero(m), "a normal m is kept: " + m);
+        }
+        float[] flushed = {Float.MIN_VALUE, -Float.MIN_VALUE, Math.nextDown(Float.MIN_NORMAL), 1e-40f, 0f};
+        for (float m : flushed) {
+            assertEquals(0f, Math.abs(Adam.normalOrZero(m)), "a subnormal m becomes 0: " + m);
+        }
+        assertTrue(Float.isNaN(Adam.normalOrZero(Float.NaN)), "NaN stays NaN");
+    }
+
+    @Test
+    void theMeanOfAWeightWhoseGradientStaysZeroEndsAtZeroInsteadOfStickingAtTheSmallestSubnormal() {
+        float[] w = {1f};
+        float[] state = new float[adam.stateSize(1)];
+        adam.update(w, new float[] {0.01f}, state, 1, 1, adam.learningRate());
+        float[] zero = {0f};
+        for (int step = 2; step <= 1024; step++) {
+            adam.update(w, zero, state, 1, step, adam.learningRate());
+        }
+        assertEquals(0f, state[0], "m after 1024 steps of zero gradient (0.9ᵗ·0.001 is subnormal after ~810)");
+        assertTrue(state[1] >= Float.MIN_NORMAL, "v decays more slowly and is still normal: " + state[1]);
     }
 
     @Test
