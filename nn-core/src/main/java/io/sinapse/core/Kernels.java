@@ -86,6 +86,19 @@ public final class Kernels {
         }
     }
 
+    /**
+     * Products whose weight-shaped operand has fewer values than this run on the reference loops: packing panels
+     * 32 wide for a layer of a few units costs more than it saves, and before C2 has compiled the vector kernels
+     * (the first seconds of a run) they are slower still, which is all a small network's training ever sees.
+     * The choice depends on the layer's shape only, so a layer always takes the same path and its numbers do not
+     * depend on batch size or chunking.
+     */
+    static final int SMALL_WEIGHTS = 1024;
+
+    private static boolean vector(int weights) {
+        return VECTORIZED && weights >= SMALL_WEIGHTS;
+    }
+
     /** {@code c[m×n] = a[m×k] · b[k×n]}. */
     public static void multiply(float[] a, float[] b, float[] c, int m, int k, int n) {
         multiply(a, 0, b, c, m, k, n);
@@ -93,7 +106,7 @@ public final class Kernels {
 
     /** {@code c[m×n] = a[m×k] · b[k×n]} with a's rows starting at {@code a[aOff]}: a chunk of a larger input. */
     static void multiply(float[] a, int aOff, float[] b, float[] c, int m, int k, int n) {
-        if (VECTORIZED) {
+        if (vector(k * n)) {
             ProductThreads threads = poolFor(m, k, n);
             if (threads == null || !threads.run(ProductThreads.MULTIPLY, a, aOff, b, c, m, k, n)) {
                 VectorKernels.multiply(a, aOff, b, c, m, k, n, 0, m, 0, n);
@@ -105,7 +118,7 @@ public final class Kernels {
 
     /** {@code c[k×n] = a[m×k]ᵀ · b[m×n]}. */
     public static void multiplyTransposedLeft(float[] a, float[] b, float[] c, int m, int k, int n) {
-        if (VECTORIZED) {
+        if (vector(k * n)) {
             ProductThreads threads = poolFor(m, k, n);
             if (threads == null || !threads.run(ProductThreads.TRANSPOSED_LEFT, a, 0, b, c, m, k, n)) {
                 VectorKernels.multiplyTransposedLeft(a, b, c, m, k, n);
@@ -117,7 +130,7 @@ public final class Kernels {
 
     /** {@code c[m×k] = a[m×n] · b[k×n]ᵀ}. */
     public static void multiplyTransposedRight(float[] a, float[] b, float[] c, int m, int n, int k) {
-        if (VECTORIZED) {
+        if (vector(k * n)) {
             ProductThreads threads = poolFor(m, n, k);
             if (threads == null || !threads.run(ProductThreads.TRANSPOSED_RIGHT, a, 0, b, c, m, n, k)) {
                 VectorKernels.multiplyTransposedRight(a, b, c, m, n, k);

@@ -82,7 +82,8 @@ class ProductThreadsTest {
         }
     }
 
-    /** Two epochs of a 64-96-40-10 classifier on seeded random data: big enough for every product to be split. */
+    /** Two epochs of a 64-96-40-10 classifier on seeded random data: its two larger layers have enough weights for the
+     * vector kernels (see Kernels.SMALL_WEIGHTS) and for their products to be split. */
     private static float[][] trainedWeights(int threads) {
         Kernels.threads(threads);
         SplittableRandom random = new SplittableRandom(5);
