@@ -81,7 +81,8 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "Missing a command: choose one of demo, train, eval, predict, plugins (or help COMMAND).");
+                "Missing a command: choose one of demo, train, eval, predict, plugins, playground, bench"
+                        + " (or help COMMAND).");
     }
 
     private static int usageError(ParameterException e, String[] args) {
