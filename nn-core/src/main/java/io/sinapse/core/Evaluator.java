@@ -19,17 +19,7 @@ final class Evaluator {
     Evaluator(Network network, Loss loss) {
         this.network = network;
         this.loss = loss;
-        this.end = lossInputLayerCount(network, loss);
-    }
-
-    /** How many layers run before the loss: all of them, or all but an output activation the loss absorbs. */
-    static int lossInputLayerCount(Network network, Loss loss) {
-        int all = network.layers().size();
-        if (loss == null || network.outputActivation() == null) {
-            return all;
-        }
-        String fused = loss.fusedActivation().orElse(null);
-        return network.outputActivation().name().equals(fused) ? all - 1 : all;
+        this.end = network.layersBeforeLoss(loss);
     }
 
     record Result(double loss, double accuracy) {

@@ -1,6 +1,7 @@
 package io.sinapse.core;
 
 import io.sinapse.api.Activation;
+import io.sinapse.api.Loss;
 import io.sinapse.api.Plugins;
 import io.sinapse.api.WeightInit;
 
@@ -73,6 +74,17 @@ public final class Network {
     public Activation outputActivation() {
         Layer last = layers.get(layers.size() - 1);
         return last instanceof ActivationLayer a ? a.activation() : null;
+    }
+
+    /**
+     * How many layers run before {@code loss} sees the output: all of them, or all but an output activation the
+     * loss absorbs (softmax for cross-entropy, {@link Loss#fusedActivation()}), which then gets the logits.
+     */
+    public int layersBeforeLoss(Loss loss) {
+        Activation output = outputActivation();
+        boolean absorbed = loss != null && output != null
+                && output.name().equals(loss.fusedActivation().orElse(null));
+        return absorbed ? layers.size() - 1 : layers.size();
     }
 
     /** Propagates {@code rows} input rows through all layers; the result is the last layer's reused buffer. */

@@ -108,7 +108,7 @@ public final class Trainer {
         int batch = Math.min(batchSize, rows);
         int inputs = data.featureCount();
         int outputs = data.targetCount();
-        int end = Evaluator.lossInputLayerCount(network, loss);
+        int end = network.layersBeforeLoss(loss);
         boolean classification = isClassification(data);
         Evaluator validator = validation == null ? null : new Evaluator(network, loss);
 

@@ -47,7 +47,7 @@ class NetworkBackpropTest {
             }
         }
         Dataset data = new Dataset(x, 4, y, outputs);
-        int end = Evaluator.lossInputLayerCount(network, loss);
+        int end = network.layersBeforeLoss(loss);
         float[] grad = new float[rows * outputs];
         loss.gradient(network.forward(x, rows, end, true), y, grad, rows, outputs);
         network.backward(grad, rows, end);

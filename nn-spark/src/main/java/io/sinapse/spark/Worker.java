@@ -5,8 +5,6 @@ import io.sinapse.api.Optimizer;
 import io.sinapse.api.Plugins;
 import io.sinapse.api.Regularizer;
 import io.sinapse.core.Accuracy;
-import io.sinapse.core.ActivationLayer;
-import io.sinapse.core.Layer;
 import io.sinapse.core.Network;
 import io.sinapse.core.Tensor;
 
@@ -44,7 +42,7 @@ final class Worker {
         this.optimizer = lookup.optimizer(spec.optimizer());
         this.regularizer = spec.regularizer() == null ? null : lookup.regularizer(spec.regularizer());
         this.classification = spec.classification();
-        this.end = lossInputLayerCount(network, loss);
+        this.end = network.layersBeforeLoss(loss);
         this.inputs = network.inputSize();
         this.outputs = network.outputSize();
     }
@@ -65,18 +63,6 @@ final class Worker {
             }
         }
         return found;
-    }
-
-    /**
-     * How many layers run before the loss: all, or all but an output activation the loss absorbs (softmax with
-     * cross-entropy), as the single-machine trainer does.
-     */
-    static int lossInputLayerCount(Network network, Loss loss) {
-        List<Layer> layers = network.layers();
-        Layer last = layers.get(layers.size() - 1);
-        String fused = loss.fusedActivation().orElse(null);
-        return last instanceof ActivationLayer a && a.activation().name().equals(fused)
-                ? layers.size() - 1 : layers.size();
     }
 
     /**
