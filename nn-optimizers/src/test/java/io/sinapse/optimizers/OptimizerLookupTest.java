@@ -2,7 +2,6 @@ package io.sinapse.optimizers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,19 +9,11 @@ import io.sinapse.api.Optimizer;
 import io.sinapse.api.Parameters;
 import io.sinapse.api.PluginException;
 import io.sinapse.api.Plugins;
-import java.io.IOException;
-import java.io.InputStream;
+import io.sinapse.testkit.PluginChecks;
 import java.lang.module.ModuleDescriptor;
-import java.lang.reflect.Modifier;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -126,65 +117,19 @@ class OptimizerLookupTest {
     }
 
     @Test
-    void everyOptimizerClassInThisModuleIsRegisteredBothWays() throws IOException, URISyntaxException {
-        Set<String> implementations = optimizerClassesInThisPackage();
-        assertEquals(7, implementations.size(), "optimizer classes found: " + implementations);
+    void everyOptimizerClassInThisModuleIsRegisteredBothWays() {
+        PluginChecks.registeredBothWays(Optimizer.class, Adam.class);
 
         ModuleDescriptor descriptor = Adam.class.getModule().getDescriptor();
         Set<String> provided = descriptor.provides().stream()
                 .filter(p -> p.service().equals(Optimizer.class.getName()))
                 .flatMap(p -> p.providers().stream())
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(implementations, provided, "'provides io.sinapse.api.Optimizer with …' in module-info.java");
-
-        assertEquals(implementations, servicesFile(), "META-INF/services/io.sinapse.api.Optimizer");
-
+        assertEquals(7, provided.size(), "optimizer classes provided: " + provided);
         Set<String> found = plugins.available(Optimizer.class).stream()
                 .map(o -> o.getClass().getName())
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(implementations, found, "what the lookup finds");
+        assertEquals(provided, found, "what the lookup finds");
         assertTrue(descriptor.exports().isEmpty(), "the module exports nothing, got " + descriptor.exports());
-    }
-
-    /** Concrete classes implementing Optimizer among the compiled classes of io.sinapse.optimizers (not tests). */
-    private static Set<String> optimizerClassesInThisPackage() throws IOException, URISyntaxException {
-        Path classes = Path.of(Adam.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path folder = classes.resolve(Adam.class.getPackageName().replace('.', '/'));
-        Set<String> names = new TreeSet<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                String fileName = file.getFileName().toString();
-                if (!fileName.endsWith(".class")) {
-                    continue;
-                }
-                String className = Adam.class.getPackageName() + "." + fileName.replace(".class", "");
-                Class<?> type = load(className);
-                if (Optimizer.class.isAssignableFrom(type) && !type.isInterface()
-                        && !Modifier.isAbstract(type.getModifiers())) {
-                    names.add(className);
-                }
-            }
-        }
-        return names;
-    }
-
-    private static Class<?> load(String className) {
-        try {
-            return Class.forName(className, false, Adam.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new AssertionError("cannot load " + className, e);
-        }
-    }
-
-    private static Set<String> servicesFile() throws IOException {
-        String resource = "META-INF/services/" + Optimizer.class.getName();
-        try (InputStream in = Adam.class.getModule().getResourceAsStream(resource)) {
-            assertNotNull(in, resource + " is missing");
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return Arrays.stream(text.split("\n"))
-                    .map(String::trim)
-                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .collect(Collectors.toCollection(TreeSet::new));
-        }
     }
 }

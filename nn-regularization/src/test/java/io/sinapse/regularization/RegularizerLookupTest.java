@@ -2,27 +2,18 @@ package io.sinapse.regularization;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sinapse.api.Parameters;
 import io.sinapse.api.PluginException;
 import io.sinapse.api.Plugins;
+import io.sinapse.testkit.PluginChecks;
 import io.sinapse.api.Regularizer;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.module.ModuleDescriptor;
-import java.lang.reflect.Modifier;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -105,65 +96,19 @@ class RegularizerLookupTest {
     }
 
     @Test
-    void everyRegularizerClassInThisModuleIsRegisteredBothWays() throws IOException, URISyntaxException {
-        Set<String> implementations = regularizerClassesInThisPackage();
-        assertEquals(3, implementations.size(), "regularizer classes found: " + implementations);
+    void everyRegularizerClassInThisModuleIsRegisteredBothWays() {
+        PluginChecks.registeredBothWays(Regularizer.class, L1.class);
 
         ModuleDescriptor descriptor = L1.class.getModule().getDescriptor();
         Set<String> provided = descriptor.provides().stream()
                 .filter(p -> p.service().equals(Regularizer.class.getName()))
                 .flatMap(p -> p.providers().stream())
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(implementations, provided, "'provides io.sinapse.api.Regularizer with …' in module-info.java");
-
-        assertEquals(implementations, servicesFile(), "META-INF/services/io.sinapse.api.Regularizer");
-
+        assertEquals(3, provided.size(), "regularizer classes provided: " + provided);
         Set<String> found = plugins.available(Regularizer.class).stream()
-                .map(r -> r.getClass().getName())
+                .map(o -> o.getClass().getName())
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(implementations, found, "what the lookup finds");
+        assertEquals(provided, found, "what the lookup finds");
         assertTrue(descriptor.exports().isEmpty(), "the module exports nothing, got " + descriptor.exports());
-    }
-
-    /** Concrete classes implementing Regularizer among the compiled main classes of this package. */
-    private static Set<String> regularizerClassesInThisPackage() throws IOException, URISyntaxException {
-        Path classes = Path.of(L1.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path folder = classes.resolve(L1.class.getPackageName().replace('.', '/'));
-        Set<String> names = new TreeSet<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                String fileName = file.getFileName().toString();
-                if (!fileName.endsWith(".class")) {
-                    continue;
-                }
-                String className = L1.class.getPackageName() + "." + fileName.replace(".class", "");
-                Class<?> type = load(className);
-                if (Regularizer.class.isAssignableFrom(type) && !type.isInterface()
-                        && !Modifier.isAbstract(type.getModifiers())) {
-                    names.add(className);
-                }
-            }
-        }
-        return names;
-    }
-
-    private static Class<?> load(String className) {
-        try {
-            return Class.forName(className, false, L1.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new AssertionError("cannot load " + className, e);
-        }
-    }
-
-    private static Set<String> servicesFile() throws IOException {
-        String resource = "META-INF/services/" + Regularizer.class.getName();
-        try (InputStream in = L1.class.getModule().getResourceAsStream(resource)) {
-            assertNotNull(in, resource + " is missing");
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return Arrays.stream(text.split("\n"))
-                    .map(String::trim)
-                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .collect(Collectors.toCollection(TreeSet::new));
-        }
     }
 }

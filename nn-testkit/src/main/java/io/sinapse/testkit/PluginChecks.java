@@ -3,8 +3,17 @@ package io.sinapse.testkit;
 import io.sinapse.api.Parameters;
 import io.sinapse.api.Plugin;
 import io.sinapse.api.Plugins;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.module.ModuleReader;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** What every plug-in owes the lookup: a proper name, registration, and a spec that recreates it. */
 public final class PluginChecks {
@@ -84,6 +93,78 @@ public final class PluginChecks {
         if (found.getClass() != plugin.getClass()) {
             throw new AssertionError(what + ": the lookup gives " + found.getClass().getName() + " ("
                     + Plugins.origin(found) + ") for the name '" + name + "', another class.");
+        }
+    }
+
+    /**
+     * Every concrete {@code kind} class in the package of {@code anchor} is registered both ways: in module-info
+     * ({@code provides kind with …}, for module-path users) and in {@code META-INF/services/<kind>} (for class-path
+     * users), and neither names anything else. The tests must run on the module path, where the module is named.
+     *
+     * @param anchor any class of the plug-in module, e.g. one of the providers
+     */
+    public static void registeredBothWays(Class<?> kind, Class<?> anchor) {
+        Module module = anchor.getModule();
+        if (!module.isNamed()) {
+            throw new AssertionError(anchor.getName() + " is not in a named module: run the tests on the module path"
+                    + " (a module-info.java in src/main/java, and Surefire 3)");
+        }
+        Set<String> implementations = implementationsIn(kind, anchor);
+        Set<String> provided = module.getDescriptor().provides().stream()
+                .filter(p -> p.service().equals(kind.getName()))
+                .flatMap(p -> p.providers().stream())
+                .collect(Collectors.toCollection(TreeSet::new));
+        String resource = "META-INF/services/" + kind.getName();
+        Set<String> listed = servicesFile(module, resource);
+        if (!implementations.equals(provided)) {
+            throw new AssertionError("module " + module.getName() + ": the " + kind.getSimpleName() + " classes "
+                    + implementations + " and 'provides " + kind.getName() + " with " + provided
+                    + "' in module-info.java differ");
+        }
+        if (!implementations.equals(listed)) {
+            throw new AssertionError("module " + module.getName() + ": the " + kind.getSimpleName() + " classes "
+                    + implementations + " and the lines of " + resource + " " + listed + " differ");
+        }
+    }
+
+    /** The concrete classes implementing {@code kind} in {@code anchor}'s package, by name, sorted. */
+    private static Set<String> implementationsIn(Class<?> kind, Class<?> anchor) {
+        Module module = anchor.getModule();
+        String folder = anchor.getPackageName().replace('.', '/') + "/";
+        var reference = module.getLayer().configuration().findModule(module.getName()).orElseThrow().reference();
+        try (ModuleReader reader = reference.open()) {
+            Set<String> names = new TreeSet<>();
+            for (String entry : (Iterable<String>) reader.list()::iterator) {
+                String rest = entry.startsWith(folder) ? entry.substring(folder.length()) : "";
+                if (!rest.endsWith(".class") || rest.contains("/") || rest.equals("module-info.class")) {
+                    continue;
+                }
+                String name = anchor.getPackageName() + "." + rest.substring(0, rest.length() - ".class".length());
+                Class<?> type = Class.forName(name, false, anchor.getClassLoader());
+                if (kind.isAssignableFrom(type) && !type.isInterface() && !Modifier.isAbstract(type.getModifiers())) {
+                    names.add(name);
+                }
+            }
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the classes of module " + module.getName(), e);
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError("cannot load a class of module " + module.getName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Set<String> servicesFile(Module module, String resource) {
+        try (InputStream in = module.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new AssertionError("module " + module.getName() + " has no " + resource
+                        + ": class-path users would find none of its providers");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .map(line -> line.replaceAll("#.*", "").strip())
+                    .filter(line -> !line.isEmpty())
+                    .collect(Collectors.toCollection(TreeSet::new));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
         }
     }
 }
