@@ -16,8 +16,9 @@ import java.util.zip.ZipException;
  * magic bytes {@code 1f 8b}, not by the file name. Only unsigned-byte files (type {@code 0x08}) are read, which
  * is what those datasets use.
  *
- * <p>Values stream from the file straight into the result's float array through a small reused buffer, so
- * reading 60,000 images needs the 188 MB of floats and nothing of the same order besides. A wrong magic number,
+ * <p>Values stream from the file straight into the result's array through a small reused buffer, so reading
+ * 60,000 images needs the result (188 MB as floats from {@link #readScaled}, 47 MB as bytes from
+ * {@link #readBytes}) and nothing of the same order besides. A wrong magic number,
  * a header that promises more data than the file holds, and corrupt gzip data are {@link DataException}s naming
  * the file and, for truncation, the item where the data ends. With a limit, only the items read are checked.
  */
@@ -55,25 +56,103 @@ public final class IdxReader {
 
     /** The first {@code limit} items (all of them when there are fewer), each unsigned byte scaled to [0, 1]. */
     public static IdxArray readScaled(Path file, int limit) {
+        return read(file, limit, new Values<IdxArray>() {
+            private float[] values;
+
+            @Override
+            void allocate(int length) {
+                values = new float[length];
+            }
+
+            @Override
+            void put(byte[] bytes, int length, int at) {
+                float[] values = this.values;
+                for (int i = 0; i < length; i++) {
+                    values[at + i] = UNIT_SCALE[bytes[i] & 0xFF];
+                }
+            }
+
+            @Override
+            IdxArray result(int[] shape) {
+                return new IdxArray(shape, values);
+            }
+        });
+    }
+
+    /** Every item of {@code file}, as the unsigned bytes stored (a quarter of the memory of {@link #readScaled}). */
+    public static IdxBytes readBytes(Path file) {
+        return readBytes(file, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The first {@code limit} items (all of them when there are fewer), as the unsigned bytes stored, with the
+     * same checks as {@link #readScaled(Path, int)}. {@link #unitScale()} maps them to the floats that
+     * {@code readScaled} gives.
+     */
+    public static IdxBytes readBytes(Path file, int limit) {
+        return read(file, limit, new Values<IdxBytes>() {
+            private byte[] values;
+
+            @Override
+            void allocate(int length) {
+                values = new byte[length];
+            }
+
+            @Override
+            void put(byte[] bytes, int length, int at) {
+                System.arraycopy(bytes, 0, values, at, length);
+            }
+
+            @Override
+            IdxBytes result(int[] shape) {
+                return new IdxBytes(shape, values);
+            }
+        });
+    }
+
+    /**
+     * The float {@link #readScaled} gives for each unsigned byte: entry {@code b} is {@code b / 255f}. A new
+     * 256-entry array, a decode table for the bytes of {@link #readBytes} (see
+     * {@code io.sinapse.core.Dataset.ofBytes}).
+     */
+    public static float[] unitScale() {
+        return UNIT_SCALE.clone();
+    }
+
+    /** Where the values of the items read go, a buffer at a time. */
+    private abstract static class Values<T> {
+
+        /** Called once, before any {@link #put}, with the number of values that will come. */
+        abstract void allocate(int length);
+
+        /** {@code bytes[0 … length - 1]} are values {@code at … at + length - 1}. */
+        abstract void put(byte[] bytes, int length, int at);
+
+        /** The result, once all values have been put. */
+        abstract T result(int[] shape);
+    }
+
+    /**
+     * Reads the header and then the values of the first {@code limit} items through a small reused buffer into
+     * {@code values}: the one reading loop, with its checks, behind {@link #readScaled} and {@link #readBytes}.
+     */
+    private static <T> T read(Path file, int limit, Values<T> values) {
         requirePositive(limit);
         try (InputStream in = open(file)) {
             IdxHeader header = readHeader(in, file);
             int count = Math.min(limit, header.count());
-            int itemSize = header.itemSize();
-            float[] values = new float[count * itemSize];
+            int length = count * header.itemSize();
+            values.allocate(length);
             byte[] buffer = new byte[BUFFER_BYTES];
             int filled = 0;
-            while (filled < values.length) {
-                int read = readSome(in, buffer, 0, Math.min(buffer.length, values.length - filled), file,
-                        header, filled);
-                for (int i = 0; i < read; i++) {
-                    values[filled + i] = UNIT_SCALE[buffer[i] & 0xFF];
-                }
+            while (filled < length) {
+                int read = readSome(in, buffer, 0, Math.min(buffer.length, length - filled), file, header, filled);
+                values.put(buffer, read, filled);
                 filled += read;
             }
             int[] shape = header.dimensions().clone();
             shape[0] = count;
-            return new IdxArray(shape, values);
+            return values.result(shape);
         } catch (IOException e) {
             throw ioFailure(file, e);
         }

@@ -57,7 +57,9 @@ public final class Scaler {
         if (rows == 0) {
             throw new IllegalArgumentException("Cannot fit a scaler to a dataset with no rows");
         }
-        float[] x = training.features();
+        // Byte-coded data (Fashion-MNIST) is decoded into a temporary copy: features() would keep its decoded
+        // matrix with the dataset for as long as the dataset lives.
+        float[] x = training.byteCoded() ? decodedCopy(training) : training.features();
         double[] min = new double[columns];
         double[] max = new double[columns];
         double[] sum = new double[columns];
@@ -161,10 +163,13 @@ public final class Scaler {
         }
     }
 
-    /** A copy of {@code data} with scaled features; it shares the (unchanged) target array. */
+    /**
+     * A copy of {@code data} with scaled features; it shares the (unchanged) target array. The copy's features are
+     * floats, also for byte-coded data.
+     */
     public Dataset transform(Dataset data) {
         requireColumns(data);
-        float[] features = data.features().clone();
+        float[] features = data.byteCoded() ? decodedCopy(data) : data.features().clone();
         transform(features, data.rows());
         return new Dataset(features, data.featureCount(), data.targets(), data.targetCount());
     }
@@ -174,10 +179,30 @@ public final class Scaler {
         return data.withDataset(transform(data.dataset()));
     }
 
-    /** Scales the features of {@code data} where they are, for datasets too large to copy. */
+    /**
+     * Scales the features of {@code data} where they are, for float datasets too large to copy. Byte-coded data
+     * (such as Fashion-MNIST's) cannot hold scaled values and is refused: use {@link #transform(Dataset)}.
+     */
     public void transformInPlace(Dataset data) {
         requireColumns(data);
+        if (data.byteCoded()) {
+            throw new IllegalArgumentException("The features of this dataset are byte codes with a decode table,"
+                    + " which cannot hold scaled values, so they cannot be scaled in place; transform(dataset)"
+                    + " returns a scaled float copy");
+        }
         transform(data.features(), data.rows());
+    }
+
+    /** The features of byte-coded {@code data}, decoded into a new array that the dataset does not keep. */
+    private static float[] decodedCopy(Dataset data) {
+        int rows = data.rows();
+        int[] all = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            all[r] = r;
+        }
+        float[] features = new float[rows * data.featureCount()];
+        data.gather(all, 0, rows, features, new float[rows * data.targetCount()]);
+        return features;
     }
 
     /** Maps scaled features back to the original units, in place. */

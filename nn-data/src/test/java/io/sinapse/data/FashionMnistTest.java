@@ -57,6 +57,7 @@ class FashionMnistTest {
         for (int i = 0; i < 12; i++) {
             expected[i] = ((250 + i) % 256) / 255f;
         }
+        assertTrue(train.byteCoded(), "pixels kept as bytes");
         assertArrayEquals(expected, train.features());
         float[] oneHot = new float[30];
         oneHot[9] = 1;
@@ -149,7 +150,7 @@ class FashionMnistTest {
         assertEquals(60_000, train.rows());
         assertEquals(10_000, test.rows());
         assertEquals(784, train.featureCount());
-        assertEquals(60_000 * 784, train.features().length, "one primitive array");
+        assertTrue(train.byteCoded() && test.byteCoded(), "a byte per pixel, not a float");
         // Published facts of the dataset: 6,000 training and 1,000 test images per class; the first training
         // image is an ankle boot (label 9).
         assertArrayEquals(new int[] {6000, 6000, 6000, 6000, 6000, 6000, 6000, 6000, 6000, 6000},
@@ -159,12 +160,41 @@ class FashionMnistTest {
         assertEquals(9, data.train().classOf(0));
         float min = Float.MAX_VALUE;
         float max = -Float.MAX_VALUE;
-        for (float v : train.features()) {
+        for (float v : test.features()) {
             min = Math.min(min, v);
             max = Math.max(max, v);
         }
         assertEquals(0f, min);
         assertEquals(1f, max);
+        assertEquals(10_000 * 784, test.features().length, "one primitive array");
+    }
+
+    @Test
+    void theInstalledPixelsAreBitForBitTheFloatsOfReadScaled() {
+        assumeTrue(FashionMnist.isInstalled(FashionMnist.DEFAULT_DIRECTORY),
+                "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)");
+
+        Dataset test = FashionMnist.load(FashionMnist.DEFAULT_DIRECTORY, 1, 10_000).test().dataset();
+        float[] scaled = IdxReader.readScaled(FashionMnist.DEFAULT_DIRECTORY.resolve(FashionMnist.TEST_IMAGES))
+                .values();
+        int[] order = new int[test.rows()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = order.length - 1 - i; // backwards: gather by row, not one copy of the whole array
+        }
+        float[] gathered = new float[scaled.length];
+        test.gather(order, 0, order.length, gathered, new float[test.rows() * test.targetCount()]);
+
+        float[] decoded = test.features();
+        assertEquals(scaled.length, decoded.length);
+        int pixels = test.featureCount();
+        for (int i = 0; i < scaled.length; i++) {
+            int bits = Float.floatToRawIntBits(scaled[i]);
+            int backwards = (order.length - 1 - i / pixels) * pixels + i % pixels;
+            if (Float.floatToRawIntBits(decoded[i]) != bits || Float.floatToRawIntBits(gathered[backwards]) != bits) {
+                throw new AssertionError("pixel " + i + ": readScaled " + scaled[i] + ", features() " + decoded[i]
+                        + ", gather " + gathered[backwards]);
+            }
+        }
     }
 
     @Test

@@ -85,6 +85,67 @@ class IdxReaderTest {
         assertEquals((data[data.length - 1] & 0xFF) / 255f, values[values.length - 1]);
     }
 
+    @ParameterizedTest(name = "gzip={0}")
+    @ValueSource(booleans = {false, true})
+    void readBytesGivesTheStoredBytesAndUnitScaleMapsThemToWhatReadScaledGives(boolean compressed)
+            throws IOException {
+        // 300 items of 1000 bytes, every byte value many times, across many 64 KiB buffers.
+        byte[] data = IdxFiles.counting(300_000, 3);
+        Path file = IdxFiles.write(dir.resolve("big.idx"), new int[] {300, 10, 100}, data, compressed);
+
+        IdxBytes bytes = IdxReader.readBytes(file);
+        float[] scaled = IdxReader.readScaled(file).values();
+        float[] table = IdxReader.unitScale();
+
+        assertArrayEquals(new int[] {300, 10, 100}, bytes.shape());
+        assertEquals(300, bytes.count());
+        assertEquals(1000, bytes.itemSize());
+        assertArrayEquals(data, bytes.values());
+        assertEquals(256, table.length);
+        for (int i = 0; i < data.length; i++) {
+            if (Float.floatToRawIntBits(table[bytes.values()[i] & 0xFF]) != Float.floatToRawIntBits(scaled[i])) {
+                throw new AssertionError("value " + i + ": table gives " + table[bytes.values()[i] & 0xFF]
+                        + ", readScaled " + scaled[i]);
+            }
+        }
+        for (int b = 0; b < 256; b++) {
+            assertEquals(Float.floatToRawIntBits(b / 255f), Float.floatToRawIntBits(table[b]), "byte " + b);
+        }
+    }
+
+    @Test
+    void readBytesWithALimitReadsOnlyTheFirstItems() throws IOException {
+        Path file = IdxFiles.write(dir.resolve("images.gz"), new int[] {5, 2, 2}, IdxFiles.counting(20, 250), true);
+
+        IdxBytes first = IdxReader.readBytes(file, 2);
+
+        assertArrayEquals(new int[] {2, 2, 2}, first.shape());
+        assertArrayEquals(Arrays.copyOf(IdxFiles.counting(20, 250), 8), first.values());
+        assertEquals(5, IdxReader.readBytes(file, 100).count());
+        assertThrows(IllegalArgumentException.class, () -> IdxReader.readBytes(file, 0));
+    }
+
+    @Test
+    void readBytesChecksAsReadScaledDoes() throws IOException {
+        Path truncated = IdxFiles.write(dir.resolve("short.idx"), new int[] {4, 2, 2}, new byte[10], true);
+        Path notIdx = dir.resolve("notes.txt");
+        Files.writeString(notIdx, "hello, not an idx file");
+
+        assertMentions(error(() -> IdxReader.readBytes(truncated)), truncated.toString(), "is truncated",
+                "4 × 2 × 2", "ends in item 2", "after 10 of 16 values");
+        assertMentions(error(() -> IdxReader.readBytes(notIdx)), "wrong magic number 0x68656c6c");
+        assertMentions(error(() -> IdxReader.readBytes(dir.resolve("absent.idx"))), "not found");
+        // With a limit, only the items read are checked, as for readScaled.
+        assertEquals(2, IdxReader.readBytes(truncated, 2).count());
+    }
+
+    @Test
+    void unitScaleIsACopy() {
+        IdxReader.unitScale()[1] = 5f;
+
+        assertEquals(1 / 255f, IdxReader.unitScale()[1]);
+    }
+
     @Test
     void labelsAreIntsFrom0To255() throws IOException {
         Path file = IdxFiles.write(dir.resolve("labels"), new int[] {4}, new byte[] {0, 9, (byte) 200, (byte) 255},

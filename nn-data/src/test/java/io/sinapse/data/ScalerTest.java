@@ -2,8 +2,10 @@ package io.sinapse.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sinapse.core.Dataset;
 
@@ -122,6 +124,45 @@ class ScalerTest {
         assertSame(train.targets(), scaled.targets());
         scaler.transformInPlace(train);
         assertArrayEquals(scaled.features(), train.features());
+    }
+
+    @Test
+    void byteCodedDataIsFittedAndTransformedAsItsFloats() {
+        byte[] codes = new byte[40 * 3];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = (byte) (i * 37 + 11);
+        }
+        float[] table = IdxReader.unitScale();
+        float[] values = new float[codes.length];
+        for (int i = 0; i < codes.length; i++) {
+            values[i] = table[codes[i] & 0xFF];
+        }
+        Dataset coded = Dataset.ofBytes(codes, table, 3, new float[40], 1);
+        Dataset plain = new Dataset(values, 3, new float[40], 1);
+
+        for (Scaler.Method method : Scaler.Method.values()) {
+            Scaler fromCodes = Scaler.fit(method, coded);
+            Scaler fromFloats = Scaler.fit(method, plain);
+            assertArrayEquals(fromFloats.center(), fromCodes.center());
+            assertArrayEquals(fromFloats.scale(), fromCodes.scale());
+
+            Dataset scaled = fromCodes.transform(coded);
+            assertFalse(scaled.byteCoded());
+            assertArrayEquals(fromFloats.transform(plain).features(), scaled.features());
+            assertSame(coded.targets(), scaled.targets());
+        }
+        assertArrayEquals(values, coded.features(), "the codes are unchanged");
+    }
+
+    @Test
+    void byteCodedDataCannotBeScaledInPlace() {
+        Dataset coded = Dataset.ofBytes(new byte[] {1, 2, 3}, IdxReader.unitScale(), 3, new float[1], 1);
+        Scaler scaler = Scaler.fitMinMax(dataset(TRAIN));
+
+        String message = assertThrows(IllegalArgumentException.class, () -> scaler.transformInPlace(coded))
+                .getMessage();
+
+        assertTrue(message.contains("byte codes") && message.contains("transform(dataset)"), message);
     }
 
     @Test
