@@ -1,15 +1,18 @@
 #!/usr/bin/python3
-"""numpy/OpenBLAS on the MLP's matrix products, one thread: the yardstick for nn-bench's GemmBenchmark.
+"""numpy/OpenBLAS on the MLP's matrix products, one or two threads: the yardstick for nn-bench's GemmBenchmark.
 
 Run with Debian's python (its numpy uses the system OpenBLAS):
-    /usr/bin/python3 bench/gemm_numpy.py [--repeats 200] [--json bench/results/gemm_numpy.json]
+    /usr/bin/python3 bench/gemm_numpy.py [--repeats 200] [--threads 1] [--json bench/results/gemm_numpy.json]
 The shapes and their names are GemmBenchmark's: AB_m x k x n is a[m,k] @ b[k,n]; AtB_m x k x n is a[m,k].T @ b[m,n];
 ABt_m x n x k is a[m,n] @ b[k,n].T. Transposes are numpy views, so OpenBLAS gets the same job as our kernels.
 """
 import os
+import sys
 
-os.environ["OPENBLAS_NUM_THREADS"] = "1"
-os.environ["OMP_NUM_THREADS"] = "1"
+# OpenBLAS reads its thread count when numpy is imported, so --threads is looked at before the import.
+THREADS = sys.argv[sys.argv.index("--threads") + 1] if "--threads" in sys.argv else "1"
+os.environ["OPENBLAS_NUM_THREADS"] = THREADS
+os.environ["OMP_NUM_THREADS"] = THREADS
 
 import argparse
 import json
@@ -45,6 +48,7 @@ def job(shape, rng):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeats", type=int, default=200, help="timed calls per shape (after as many warm-up calls)")
+    parser.add_argument("--threads", type=int, default=1, help="OpenBLAS threads (read before numpy is imported)")
     parser.add_argument("--json", help="write the results here as JSON")
     args = parser.parse_args()
     rng = np.random.default_rng(1)
@@ -67,7 +71,7 @@ def main():
         os.makedirs(os.path.dirname(os.path.abspath(args.json)), exist_ok=True)
         with open(args.json, "w") as f:
             json.dump({"numpy": np.__version__, "python": platform.python_version(),
-                       "threads": 1, "results": results}, f, indent=2)
+                       "threads": args.threads, "results": results}, f, indent=2)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 package io.sinapse.bench;
 
+import io.sinapse.core.Kernels;
 import io.sinapse.core.Matrices;
 import io.sinapse.core.VectorKernels;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -12,14 +13,17 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The three matrix products of training, on the Fashion-MNIST MLP's shapes (784-256-128-10, batch 128), scalar
- * reference against the Vector API kernels, one thread. GFLOP/s = 2·m·k·n / time; bench/gemm_compare.py turns the
+ * reference against the Vector API kernels on one thread ({@code vector}) and shared by two ({@code vectorTwoThreads},
+ * through {@code Kernels} with {@code Kernels.threads(2)}, as training uses them). GFLOP/s = 2·m·k·n / time; bench/gemm_compare.py turns the
  * JSON output into that and sets it beside numpy.
  *
  * <p>Shapes are {@code op_m×k×n} with the dimensions in each method's own argument order:
@@ -47,7 +51,8 @@ public class GemmBenchmark {
     private float[] c;
 
     @Setup
-    public void setUp() {
+    public void setUp(BenchmarkParams params) {
+        Kernels.threads(params.getBenchmark().endsWith("TwoThreads") ? 2 : 1);
         String[] parts = shape.split("_");
         op = parts[0];
         String[] dims = parts[1].split("x");
@@ -83,6 +88,21 @@ public class GemmBenchmark {
             case "AB" -> Matrices.multiply(a, b, c, d0, d1, d2);
             case "AtB" -> Matrices.multiplyTransposedLeft(a, b, c, d0, d1, d2);
             default -> Matrices.multiplyTransposedRight(a, b, c, d0, d1, d2);
+        }
+        return c;
+    }
+
+    @TearDown
+    public void tearDown() {
+        Kernels.threads(1);
+    }
+
+    @Benchmark
+    public float[] vectorTwoThreads() {
+        switch (op) {
+            case "AB" -> Kernels.multiply(a, b, c, d0, d1, d2);
+            case "AtB" -> Kernels.multiplyTransposedLeft(a, b, c, d0, d1, d2);
+            default -> Kernels.multiplyTransposedRight(a, b, c, d0, d1, d2);
         }
         return c;
     }
