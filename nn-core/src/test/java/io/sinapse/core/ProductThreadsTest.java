@@ -34,7 +34,8 @@ class ProductThreadsTest {
 
     @ParameterizedTest(name = "{0}×{1}×{2}")
     @CsvSource({"128,784,256", "128,256,128", "128,128,10", "1,784,256", "2,784,256", "96,784,256", "37,1025,19",
-            "200,300,70", "9,33,31", "1000,50,64", "300,70,10", "2048,784,256"})
+            "200,300,70", "9,33,31", "1000,50,64", "300,70,10", "2048,784,256", "1,784,250", "3,1000,70",
+            "1,100,64"})
     void everyProductIsBitIdenticalForOneTwoAndThreeThreads(int m, int k, int n) {
         Assumptions.assumeTrue(Kernels.vectorized(), "threads share only the Vector API kernels");
         SplittableRandom random = new SplittableRandom(7L * m + 3L * k + n);
