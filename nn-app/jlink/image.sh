@@ -44,7 +44,7 @@ info="$(find "$work/jfreechart-info" -name module-info.java)"
 modules="io.sinapse.app,io.sinapse.activations,io.sinapse.losses,io.sinapse.optimizers,io.sinapse.regularization"
 modules="$modules,org.slf4j.simple"
 "$bin/jlink" --module-path "$java_home/jmods:$work/modules:$jar" --add-modules "$modules" \
-    --launcher nn=io.sinapse.app/io.sinapse.app.Main --add-options="-Djava.awt.headless=true" \
+    --launcher nn=io.sinapse.app/io.sinapse.app.Main --add-options="-Djava.awt.headless=true -XX:+UseSerialGC -Xmn16m" \
     --strip-debug --no-header-files --no-man-pages --compress=2 --output "$target/sinapse"
 rm -rf "$work"
 # A smoke test of the image: it starts, and finds the built-in providers through ServiceLoader.
