@@ -148,9 +148,7 @@ public final class Dataset {
                 values = decoded;
                 if (values == null) {
                     values = new float[codes.length];
-                    for (int i = 0; i < values.length; i++) {
-                        values[i] = decode[codes[i] & 0xFF];
-                    }
+                    Kernels.decode(codes, 0, decode, values, 0, codes.length);
                     decoded = values;
                 }
             }
@@ -185,11 +183,7 @@ public final class Dataset {
         int n = featureCount;
         for (int i = 0; i < count; i++) {
             int row = order[from + i];
-            int source = row * n;
-            int target = i * n;
-            for (int j = 0; j < n; j++) {
-                x[target + j] = decode[codes[source + j] & 0xFF];
-            }
+            Kernels.decode(codes, row * n, decode, x, i * n, n);
             System.arraycopy(targets, row * targetCount, y, i * targetCount, targetCount);
         }
     }

@@ -149,6 +149,15 @@ public final class Kernels {
         }
     }
 
+    /** {@code x[dst + j] = table[codes[src + j] & 0xFF]} for j &lt; n, the table holding 256 entries. */
+    static void decode(byte[] codes, int src, float[] table, float[] x, int dst, int n) {
+        if (VECTORIZED) {
+            VectorKernels.decode(codes, src, table, x, dst, n);
+        } else {
+            Matrices.decode(codes, src, table, x, dst, n);
+        }
+    }
+
     /** {@code sums[n]} = the column sums of {@code a[m×n]}. */
     public static void sumColumns(float[] a, float[] sums, int m, int n) {
         if (VECTORIZED) {

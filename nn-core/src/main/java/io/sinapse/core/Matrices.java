@@ -72,6 +72,13 @@ public final class Matrices {
         }
     }
 
+    /** {@code x[dst + j] = table[codes[src + j] & 0xFF]} for j &lt; n: byte-coded features decoded through their table. */
+    public static void decode(byte[] codes, int src, float[] table, float[] x, int dst, int n) {
+        for (int j = 0; j < n; j++) {
+            x[dst + j] = table[codes[src + j] & 0xFF];
+        }
+    }
+
     /** {@code sums[n]} = the column sums of {@code a[m×n]}: the bias gradient. */
     public static void sumColumns(float[] a, float[] sums, int m, int n) {
         java.util.Arrays.fill(sums, 0, n, 0f);

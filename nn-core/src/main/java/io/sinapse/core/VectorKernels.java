@@ -1,6 +1,9 @@
 package io.sinapse.core;
 
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -582,6 +585,35 @@ public final class VectorKernels {
             }
             for (; j < n; j++) {
                 c[row + j] += bias[j];
+            }
+        }
+    }
+
+    /** Codes decoded per pass of {@link #decode}: room for their indices in the workspace. */
+    private static final int DECODE_BLOCK = 1024;
+
+    /**
+     * {@code x[dst + j] = table[codes[src + j] & 0xFF]} for j &lt; n, the table holding 256 entries: byte-coded
+     * features decoded through their table. Sixteen codes at a time are widened to indices, then sixteen values
+     * gathered from the table (about twice as fast as one at a time).
+     */
+    public static void decode(byte[] codes, int src, float[] table, float[] x, int dst, int n) {
+        int[] index = WORKSPACE.get().indices(DECODE_BLOCK);
+        for (int block = 0; block < n; block += DECODE_BLOCK) {
+            int count = Math.min(DECODE_BLOCK, n - block);
+            int upper = count - count % LANES;
+            int from = src + block;
+            for (int j = 0; j < upper; j += LANES) {
+                ByteVector.fromArray(ByteVector.SPECIES_128, codes, from + j)
+                        .convertShape(VectorOperators.B2I, IntVector.SPECIES_512, 0)
+                        .reinterpretAsInts().and(0xFF).intoArray(index, j);
+            }
+            int to = dst + block;
+            for (int j = 0; j < upper; j += LANES) {
+                FloatVector.fromArray(S, table, 0, index, j).intoArray(x, to + j);
+            }
+            for (int j = upper; j < count; j++) {
+                x[to + j] = table[codes[from + j] & 0xFF];
             }
         }
     }

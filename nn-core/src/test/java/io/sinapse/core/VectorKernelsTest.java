@@ -68,6 +68,28 @@ class VectorKernelsTest {
         assertAgree(expected, fma, actual, m * n, k, "A·B " + m + "×" + k + "×" + n + " with zeros");
     }
 
+    @ParameterizedTest(name = "{0} codes from {1} to {2}")
+    @CsvSource({"0,0,0", "1,0,0", "15,3,1", "16,0,0", "17,1,5", "784,784,0", "1023,0,9", "1024,0,0", "1025,7,3",
+            "3000,11,13"})
+    void decodeAgreesWithTheReference(int n, int src, int dst) {
+        SplittableRandom random = new SplittableRandom(n + 31L * src);
+        byte[] codes = new byte[src + n + 5];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = (byte) random.nextInt(256);
+        }
+        float[] table = random(256, random);
+        float[] expected = new float[dst + n + 5];
+        float[] actual = new float[dst + n + 5];
+        java.util.Arrays.fill(expected, 42f);
+        java.util.Arrays.fill(actual, 42f);
+        Matrices.decode(codes, src, table, expected, dst, n);
+        VectorKernels.decode(codes, src, table, actual, dst, n);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, actual, "decode of " + n + " codes");
+        for (int j = 0; j < n; j++) {
+            assertEquals(table[codes[src + j] & 0xFF], expected[dst + j], "reference decode of code " + j);
+        }
+    }
+
     @Test
     void aZeroInputOfOneRowContributesNothingEvenThroughANaNWeight() {
         float[] a = {0f, 2f};
