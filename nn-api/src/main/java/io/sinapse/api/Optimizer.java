@@ -24,4 +24,26 @@ public interface Optimizer extends Plugin<Optimizer> {
      * @param learningRate the rate to use for this step: {@link #learningRate()} unless a schedule changes it
      */
     void update(float[] params, float[] grads, float[] state, int count, long step, double learningRate);
+
+    /**
+     * Whether {@link #updatePart} may update a tensor a part at a time: true when each value's update depends only
+     * on its own gradient and its own state, as in every optimizer of the course. A trainer then shares a large
+     * tensor's update between threads. False unless an optimizer says otherwise; its tensors are updated whole.
+     */
+    default boolean updatesInParts() {
+        return false;
+    }
+
+    /**
+     * Updates values {@code from … to-1} of a tensor of {@code count} values, and their state, exactly as
+     * {@link #update} would update them, leaving every other value and its state alone. The arguments are
+     * {@link #update}'s, the state again {@link #stateSize}{@code (count)} floats for the whole tensor; one step of a
+     * tensor is all its parts with the same {@code step}. Available when {@link #updatesInParts()} is true.
+     *
+     * @throws UnsupportedOperationException when {@link #updatesInParts()} is false
+     */
+    default void updatePart(float[] params, float[] grads, float[] state, int count, int from, int to, long step,
+                            double learningRate) {
+        throw new UnsupportedOperationException(name() + " updates whole tensors only (updatesInParts() is false)");
+    }
 }

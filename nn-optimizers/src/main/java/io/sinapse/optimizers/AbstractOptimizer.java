@@ -5,7 +5,8 @@ import io.sinapse.api.Parameters;
 
 /**
  * What the optimizers here share: a name, parameters by key with a range check each, the {@code lr} every one
- * of them has, and the argument checks of {@link #update}. Subclasses read their other parameters in their
+ * of them has, the argument checks of {@link #update}, and updates in parts: each value's update here depends only on
+ * its own gradient and state, so a subclass writes one loop over a range of values ({@link #apply}). Subclasses read their other parameters in their
  * constructor with {@link #positive}, {@link #fraction} and {@link #nonNegative}, which throw
  * {@link IllegalArgumentException} with the reason when a value is out of range.
  */
@@ -61,6 +62,35 @@ abstract class AbstractOptimizer implements Optimizer {
     final double fraction(String key) {
         return parameters.fraction(key);
     }
+
+    @Override
+    public final void update(float[] params, float[] grads, float[] state, int count, long step, double learningRate) {
+        checkUpdate(params, grads, state, count, step, learningRate);
+        apply(params, grads, state, count, 0, count, step, learningRate);
+    }
+
+    @Override
+    public final boolean updatesInParts() {
+        return true;
+    }
+
+    @Override
+    public final void updatePart(float[] params, float[] grads, float[] state, int count, int from, int to, long step,
+                                 double learningRate) {
+        checkUpdate(params, grads, state, count, step, learningRate);
+        if (from < 0 || from > to || to > count) {
+            throw new IllegalArgumentException("The part must satisfy 0 <= from <= to <= count (" + count + "), got "
+                    + from + " … " + to);
+        }
+        apply(params, grads, state, count, from, to, step, learningRate);
+    }
+
+    /**
+     * The update of values {@code from … to-1} of a tensor of {@code count} (state laid out for all {@code count}),
+     * arguments already checked.
+     */
+    abstract void apply(float[] params, float[] grads, float[] state, int count, int from, int to, long step,
+                        double learningRate);
 
     /**
      * Checks the arguments of {@link #update}; allocates only to report a bad one. {@code state} may be

@@ -42,9 +42,9 @@ public final class AdaGrad extends AbstractOptimizer {
     }
 
     @Override
-    public void update(float[] params, float[] grads, float[] state, int count, long step, double learningRate) {
-        checkUpdate(params, grads, state, count, step, learningRate);
-        for (int i = 0; i < count; i++) {
+    void apply(float[] params, float[] grads, float[] state, int count, int from, int to, long step,
+               double learningRate) {
+        for (int i = from; i < to; i++) {
             double gradient = grads[i];
             float sumOfSquares = (float) (state[i] + gradient * gradient);
             state[i] = sumOfSquares;

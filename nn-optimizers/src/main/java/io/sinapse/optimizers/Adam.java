@@ -54,9 +54,9 @@ public final class Adam extends AbstractOptimizer {
     }
 
     @Override
-    public void update(float[] params, float[] grads, float[] state, int count, long step, double learningRate) {
-        checkUpdate(params, grads, state, count, step, learningRate);
-        step(params, grads, state, count, step, learningRate, beta1, beta2, eps, 1);
+    void apply(float[] params, float[] grads, float[] state, int count, int from, int to, long step,
+               double learningRate) {
+        step(params, grads, state, count, from, to, step, learningRate, beta1, beta2, eps, 1);
     }
 
     /**
@@ -71,10 +71,11 @@ public final class Adam extends AbstractOptimizer {
      * at {@code i} and {@code count + i}, which keeps the plain loop scalar and about ten times slower. So each
      * block of v is first copied to a per-thread array at the same positions as the weights, updated there by one
      * loop over weights, gradients, m and v alike, and copied back. Every element is computed the same way
-     * whatever its block, so results do not depend on the block size.
+     * whatever its block, so results do not depend on the block size, nor on how a tensor is cut into parts
+     * ({@code first … end-1} is the part updated).
      */
-    static void step(float[] params, float[] grads, float[] state, int count, long step, double learningRate,
-                     double beta1, double beta2, double eps, double keep) {
+    static void step(float[] params, float[] grads, float[] state, int count, int first, int end, long step,
+                     double learningRate, double beta1, double beta2, double eps, double keep) {
         float decay1 = (float) beta1;
         float decay2 = (float) beta2;
         float rest1 = (float) (1 - beta1);
@@ -83,9 +84,9 @@ public final class Adam extends AbstractOptimizer {
         float correction2 = (float) Math.sqrt(1 - Math.pow(beta2, step));
         float epsilon = (float) eps;
         float shrink = (float) keep;
-        float[] v = meanSquares(count);
-        for (int from = 0; from < count; from += BLOCK) {
-            int to = Math.min(count, from + BLOCK);
+        float[] v = meanSquares(end);
+        for (int from = first; from < end; from += BLOCK) {
+            int to = Math.min(end, from + BLOCK);
             System.arraycopy(state, count + from, v, from, to - from);
             for (int i = from; i < to; i++) {
                 float gradient = grads[i];
@@ -99,7 +100,7 @@ public final class Adam extends AbstractOptimizer {
             System.arraycopy(v, from, state, count + from, to - from);
         }
         if (step % FLUSH_INTERVAL == 0) {
-            for (int i = 0; i < count; i++) {
+            for (int i = first; i < end; i++) {
                 state[i] = normalOrZero(state[i]);
             }
         }

@@ -47,9 +47,9 @@ public final class AdamW extends AbstractOptimizer {
     }
 
     @Override
-    public void update(float[] params, float[] grads, float[] state, int count, long step, double learningRate) {
-        checkUpdate(params, grads, state, count, step, learningRate);
-        Adam.step(params, grads, state, count, step, learningRate, beta1, beta2, eps,
+    void apply(float[] params, float[] grads, float[] state, int count, int from, int to, long step,
+               double learningRate) {
+        Adam.step(params, grads, state, count, from, to, step, learningRate, beta1, beta2, eps,
                 1 - learningRate * weightDecay);
     }
 }

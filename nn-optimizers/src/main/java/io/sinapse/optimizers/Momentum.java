@@ -46,9 +46,9 @@ public final class Momentum extends AbstractOptimizer {
     }
 
     @Override
-    public void update(float[] params, float[] grads, float[] state, int count, long step, double learningRate) {
-        checkUpdate(params, grads, state, count, step, learningRate);
-        for (int i = 0; i < count; i++) {
+    void apply(float[] params, float[] grads, float[] state, int count, int from, int to, long step,
+               double learningRate) {
+        for (int i = from; i < to; i++) {
             float velocity = (float) (momentum * state[i] + grads[i]);
             state[i] = velocity;
             params[i] = (float) (params[i] - learningRate * velocity);

@@ -44,9 +44,9 @@ public final class Nesterov extends AbstractOptimizer {
     }
 
     @Override
-    public void update(float[] params, float[] grads, float[] state, int count, long step, double learningRate) {
-        checkUpdate(params, grads, state, count, step, learningRate);
-        for (int i = 0; i < count; i++) {
+    void apply(float[] params, float[] grads, float[] state, int count, int from, int to, long step,
+               double learningRate) {
+        for (int i = from; i < to; i++) {
             float gradient = grads[i];
             float velocity = (float) (momentum * state[i] + gradient);
             state[i] = velocity;

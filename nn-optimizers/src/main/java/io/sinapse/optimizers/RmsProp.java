@@ -44,9 +44,9 @@ public final class RmsProp extends AbstractOptimizer {
     }
 
     @Override
-    public void update(float[] params, float[] grads, float[] state, int count, long step, double learningRate) {
-        checkUpdate(params, grads, state, count, step, learningRate);
-        for (int i = 0; i < count; i++) {
+    void apply(float[] params, float[] grads, float[] state, int count, int from, int to, long step,
+               double learningRate) {
+        for (int i = from; i < to; i++) {
             double gradient = grads[i];
             float meanSquare = (float) (alpha * state[i] + (1 - alpha) * gradient * gradient);
             state[i] = meanSquare;

@@ -226,4 +226,44 @@ public final class OptimizerChecks {
                 Arrays.copyOf(w, count), "one with exact-length arrays", exact.w, steps,
                 "Read only the first count gradients, and use only stateSize(count) values of state.");
     }
+
+    /**
+     * When {@link Optimizer#updatesInParts()}, updating a tensor part by part (parts of odd sizes, in a different
+     * order every step, as threads would take them) gives the same values and state, bit for bit, as updating it
+     * whole; a part outside the tensor is refused. {@code steps} should pass 256, where Adam tidies its state.
+     */
+    public static void updatesInPartsAsWhole(Optimizer optimizer, int steps, Random random) {
+        int count = 1300;
+        int[] cuts = {0, 1, 513, 700, 1024, 1300};
+        Quadratic problem = new Quadratic(random, count);
+        float[] start = start(random, count);
+        Tensor whole = new Tensor(optimizer, problem, start);
+        Tensor parts = new Tensor(optimizer, problem, start);
+        Random order = new Random(random.nextLong());
+        for (int k = 1; k <= steps; k++) {
+            whole.step(optimizer, optimizer.learningRate());
+            problem.gradient(parts.w, parts.grads);
+            parts.step++;
+            int first = order.nextInt(cuts.length - 1);
+            for (int j = 0; j < cuts.length - 1; j++) {
+                int part = (first + j) % (cuts.length - 1);
+                optimizer.updatePart(parts.w, parts.grads, parts.state, count, cuts[part], cuts[part + 1], parts.step,
+                        optimizer.learningRate());
+            }
+            requireSame(optimizer, "updatePart over the parts " + java.util.Arrays.toString(cuts), parts.w,
+                    "update of the whole tensor", whole.w, k,
+                    "updatePart must update values from … to-1 exactly as update does, reading only their gradients"
+                            + " and state.");
+            requireSame(optimizer, "the state after updatePart", parts.state, "the state after update", whole.state,
+                    k, "updatePart must leave the state of values outside the part alone and update the rest as"
+                            + " update does.");
+        }
+        try {
+            optimizer.updatePart(parts.w, parts.grads, parts.state, count, 1000, count + 1, steps + 1,
+                    optimizer.learningRate());
+        } catch (IllegalArgumentException expected) {
+            return;
+        }
+        throw new AssertionError(Report.describe(optimizer) + ": updatePart accepted a part ending past count.");
+    }
 }

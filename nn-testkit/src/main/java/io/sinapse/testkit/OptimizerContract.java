@@ -67,6 +67,12 @@ public interface OptimizerContract {
     }
 
     @Test
+    default void updatesInPartsAsWhole() {
+        Assumptions.assumeTrue(optimizer().updatesInParts(), "this optimizer updates whole tensors only");
+        OptimizerChecks.updatesInPartsAsWhole(optimizer(), 260, new Random(15));
+    }
+
+    @Test
     default void specRoundTripsThroughTheLookup() {
         Plugins plugins = plugins();
         PluginChecks.roundTrip(optimizer(), plugins::optimizer);

@@ -201,7 +201,21 @@ final class Correct {
 
         @Override
         public void update(float[] params, float[] grads, float[] state, int count, long step, double learningRate) {
-            for (int i = 0; i < count; i++) {
+            updatePart(params, grads, state, count, 0, count, step, learningRate);
+        }
+
+        @Override
+        public boolean updatesInParts() {
+            return true;
+        }
+
+        @Override
+        public void updatePart(float[] params, float[] grads, float[] state, int count, int from, int to, long step,
+                               double learningRate) {
+            if (from < 0 || from > to || to > count) {
+                throw new IllegalArgumentException("part " + from + " … " + to + " of " + count);
+            }
+            for (int i = from; i < to; i++) {
                 state[i] = 0.9f * state[i] + grads[i];
                 params[i] -= (float) (learningRate * state[i]);
             }

@@ -52,7 +52,38 @@ class OptimizerMistakesAreCaughtTest {
         assertFailsSaying(contract::leavesArrayTailsUntouched, "changed params[5]");
     }
 
+    @Test
+    void aPartThatStartsAtZeroFailsThePartsCheck() {
+        OptimizerContract contract = PartFromZero::new;
+        assertFailsSaying(contract::updatesInPartsAsWhole, "updatePart over the parts", "update of the whole tensor",
+                "exactly as update does");
+    }
+
+    @Test
+    void aPartPastCountThatIsAcceptedIsReported() {
+        OptimizerContract contract = PartClampedSilently::new;
+        assertFailsSaying(contract::updatesInPartsAsWhole, "accepted a part ending past count");
+    }
+
     // ---- the mistakes ----
+
+    /** Updates 0 … to-1 whatever from is: values before the part are stepped again. */
+    static final class PartFromZero extends Correct.Momentum {
+        @Override
+        public void updatePart(float[] params, float[] grads, float[] state, int count, int from, int to, long step,
+                               double learningRate) {
+            super.updatePart(params, grads, state, count, 0, to, step, learningRate);
+        }
+    }
+
+    /** Cuts a part that runs past the tensor down to size instead of refusing it. */
+    static final class PartClampedSilently extends Correct.Momentum {
+        @Override
+        public void updatePart(float[] params, float[] grads, float[] state, int count, int from, int to, long step,
+                               double learningRate) {
+            super.updatePart(params, grads, state, count, from, Math.min(to, count), step, learningRate);
+        }
+    }
 
     static final class GradientAscent extends Correct.PlainSgd {
         @Override
