@@ -12,8 +12,8 @@ import java.util.concurrent.locks.LockSupport;
  * kernels' single summation order, so the result is bit-identical whatever the number of threads and whoever
  * takes which block.
  *
- * <p>{@link #fork} and {@link #join} hand a helper other work the same way, as a single block: the trainer's
- * optimizer updates of some tensors and the gathering of the next batch.
+ * <p>{@link #run(Parts, int)} shares other work the same way, cut into parts: the trainer's optimizer update (a
+ * part of a tensor per block) and the gathering of the next batch.
  *
  * <p>Taking blocks rather than being handed a fixed share keeps a busy machine from making things worse: a helper
  * that is not scheduled in time simply takes no blocks, and the caller computes them. Helpers are daemon threads
@@ -26,8 +26,16 @@ final class ProductThreads {
     static final int MULTIPLY = 0;
     static final int TRANSPOSED_LEFT = 1;
     static final int TRANSPOSED_RIGHT = 2;
-    /** Not a product: one {@link Runnable} handed over by {@link #fork}. */
-    private static final int TASK = 3;
+    /** The block number of a ticket whose work is finished: no block has it, so no compare-and-set can take it. */
+    private static final int CLOSED = Integer.MAX_VALUE;
+    /** Not a product: the {@link Parts} of {@link #run(Parts, int)}. */
+    private static final int PARTS = 3;
+
+    /** Work cut into parts that any thread may do, in any order. */
+    interface Parts {
+        /** Does part number {@code part}. */
+        void run(int part);
+    }
 
     /** Blocks are whole 32-column panels of the kernels, or runs of whole 8-row tiles (at most 128 rows). */
     private static final int COLUMN_STEP = 32;
@@ -40,7 +48,6 @@ final class ProductThreads {
     private static final int SINGLE_ROWS = 4;
     /** How long an idle helper spins for the next product, and the caller for the helpers' last blocks. */
     private static final long HELPER_SPIN_NANOS = 50_000;
-    private static final long TASK_SPIN_NANOS = 500_000;
     private static final int CALLER_SPINS = 2_000;
 
     private final Helper[] helpers;
@@ -66,8 +73,7 @@ final class ProductThreads {
     private int step;
     private int extent;
     private int blocks;
-    private Runnable task;
-    private long forked;
+    private Parts parts;
 
     ProductThreads(int threads) {
         helpers = new Helper[threads - 1];
@@ -75,6 +81,11 @@ final class ProductThreads {
             helpers[i] = new Helper("sinapse-products-" + (i + 1));
             helpers[i].start();
         }
+    }
+
+    /** The block number in the ticket: {@link #CLOSED} between two works (for tests). */
+    int ticketBlock() {
+        return (int) ticket.get();
     }
 
     /** The calling thread and its helpers. */
@@ -112,26 +123,9 @@ final class ProductThreads {
             this.byColumns = columns;
             this.step = size;
             this.extent = length;
-            this.blocks = count;
-            failure = null;
-            blocksDone.set(0);
-            long product = (ticket.get() >>> 32) + 1;
-            ticket.set(product << 32);
-            for (Helper helper : helpers) {
-                if (helper.parked) {
-                    LockSupport.unpark(helper);
-                }
-            }
-            work(product);
-            awaitBlocks(count);
+            shareAndWait(count);
             this.a = this.b = this.c = null;
-            Throwable thrown = failure;
-            if (thrown instanceof RuntimeException e) {
-                throw e;
-            }
-            if (thrown instanceof Error e) {
-                throw e;
-            }
+            rethrow();
             return true;
         } finally {
             busy.set(false);
@@ -139,48 +133,55 @@ final class ProductThreads {
     }
 
     /**
-     * Hands {@code task} to a helper, to run while the caller does other work, and returns true; or returns false,
-     * having done nothing, when the helpers are in use. After true, the caller must call {@link #join}.
+     * Runs parts {@code 0 … count-1} of {@code parts}, shared with the helpers (any thread may take any part), and
+     * returns true once all are done; or returns false, having done nothing, when another caller is using the
+     * helpers. What a part throws is thrown here, after the other parts are done.
      */
-    boolean fork(Runnable task) {
-        if (!busy.compareAndSet(false, true)) {
+    boolean run(Parts parts, int count) {
+        if (count < 1 || !busy.compareAndSet(false, true)) {
             return false;
         }
-        this.op = TASK;
-        this.task = task;
-        this.blocks = 1;
-        this.step = 1;
-        this.extent = 1;
+        try {
+            this.op = PARTS;
+            this.parts = parts;
+            this.step = 1;
+            this.extent = count;
+            shareAndWait(count);
+            this.parts = null;
+            rethrow();
+            return true;
+        } finally {
+            busy.set(false);
+        }
+    }
+
+    /** Posts the work set up in the fields as {@code count} blocks, takes blocks too, and waits for all of them. */
+    private void shareAndWait(int count) {
+        this.blocks = count;
         failure = null;
         blocksDone.set(0);
-        forked = (ticket.get() >>> 32) + 1;
-        ticket.set(forked << 32);
+        long product = (ticket.get() >>> 32) + 1;
+        ticket.set(product << 32);
         for (Helper helper : helpers) {
             if (helper.parked) {
                 LockSupport.unpark(helper);
             }
         }
-        return true;
+        work(product);
+        awaitBlocks(count);
+        // Close the ticket before the fields are written for the next work: a helper may still hold the exhausted
+        // ticket (this product, block `count`) and, once `blocks` grew for the next work, would otherwise take that
+        // block number with a successful compare-and-set and do it twice (seen once in a few thousand training steps).
+        ticket.set(product << 32 | CLOSED);
     }
 
-    /**
-     * Waits for the task of {@link #fork} to finish, running it on the calling thread if no helper has taken it yet,
-     * and throws what it threw.
-     */
-    void join() {
-        try {
-            work(forked);
-            awaitBlocks(1);
-            task = null;
-            Throwable thrown = failure;
-            if (thrown instanceof RuntimeException e) {
-                throw e;
-            }
-            if (thrown instanceof Error e) {
-                throw e;
-            }
-        } finally {
-            busy.set(false);
+    private void rethrow() {
+        Throwable thrown = failure;
+        if (thrown instanceof RuntimeException e) {
+            throw e;
+        }
+        if (thrown instanceof Error e) {
+            throw e;
         }
     }
 
@@ -213,8 +214,8 @@ final class ProductThreads {
             }
             // The block is ours, so the product cannot finish (nor the fields change) before we report it done.
             try {
-                if (op == TASK) {
-                    task.run();
+                if (op == PARTS) {
+                    parts.run(block);
                     continue;
                 }
                 int from = block * step;
@@ -289,18 +290,13 @@ final class ProductThreads {
         @Override
         public void run() {
             long seen = 0;
-            long spin = HELPER_SPIN_NANOS;
             while (!closed) {
                 long product = ticket.get() >>> 32;
                 if (product == seen) {
-                    idle(seen, spin);
+                    idle(seen, HELPER_SPIN_NANOS);
                     continue;
                 }
                 seen = product;
-                // After a forked task (the trainer's update) the next products come once the training thread has
-                // finished its own share of the update: stay awake for that, since waking a parked thread can take
-                // longer than the first product of the next step.
-                spin = op == TASK ? TASK_SPIN_NANOS : HELPER_SPIN_NANOS;
                 work(product);
             }
         }

@@ -116,8 +116,8 @@ public final class Trainer {
         float[] y = new float[batch * outputs];
         float[] grad = new float[batch * outputs];
         ProductThreads pool = Kernels.pool();
-        // With helper threads, a helper gathers the next batch (into the second pair of buffers) and updates some of
-        // the tensors while this thread updates the others; the numbers are the same either way.
+        // With helper threads, the update is shared out in parts, one of which gathers the next batch into the second
+        // pair of buffers; the numbers are the same either way.
         Step step = new Step(tensors(network), pool == null ? 0 : batch * inputs, pool == null ? 0 : batch * outputs);
         int[] order = new int[rows];
         for (int i = 0; i < rows; i++) {
@@ -216,10 +216,9 @@ public final class Trainer {
     }
 
     /**
-     * The update after a backward pass: regularizer gradients and clipping over all tensors first, then each tensor's
-     * optimizer update and max-norm rescaling. With helper threads, the tensors after {@link Step#split} (and the
-     * gathering of the next batch) go to a helper while this thread updates the others; each tensor is updated by
-     * one thread in the same way, so the results are the same.
+     * The update after a backward pass: regularizer gradients and clipping over all tensors first, then the optimizer
+     * update, in parts any thread may do ({@link Step}), then max-norm rescaling. Each value is updated by one thread
+     * in the same way whoever takes its part, so the results are the same for any number of threads.
      */
     private void step(Step step, ProductThreads pool, double learningRate) {
         Tensor[] tensors = step.tensors;
@@ -236,23 +235,17 @@ public final class Trainer {
         if (clipValue > 0) {
             Constraints.clipByValue(step.tensorList, clipValue);
         }
-        step.learningRate = learningRate;
-        if (pool != null && pool.fork(step)) {
-            update(tensors, 0, step.split, learningRate);
-            pool.join();
-        } else {
-            update(tensors, 0, step.split, learningRate);
-            step.run();
+        step.prepare(learningRate);
+        if (pool == null || !pool.run(step, step.parts)) {
+            for (int part = 0; part < step.parts; part++) {
+                step.run(part);
+            }
         }
-    }
-
-    private void update(Tensor[] tensors, int from, int to, double learningRate) {
-        for (int i = from; i < to; i++) {
-            Tensor tensor = tensors[i];
-            float[] state = tensor.optimizerState(optimizer.stateSize(tensor.size()));
-            optimizer.update(tensor.value(), tensor.gradient(), state, tensor.size(), tensor.nextStep(), learningRate);
-            if (maxNorm > 0 && tensor.regularized()) {
-                Constraints.maxNorm(tensor, maxNorm);
+        if (maxNorm > 0) {
+            for (Tensor tensor : tensors) {
+                if (tensor.regularized()) {
+                    Constraints.maxNorm(tensor, maxNorm);
+                }
             }
         }
     }
@@ -262,17 +255,28 @@ public final class Trainer {
     }
 
     /**
-     * The part of a step another thread may do: updating the tensors from {@link #split} on, and gathering the next
-     * batch into the second pair of buffers. One per {@link #fit}, reused for every step.
+     * A step's update cut into parts that any thread may do, in any order: part 0 gathers the next batch into the
+     * second pair of buffers (when {@link #gatherNext} asked for it), each other part updates one tensor, or up to
+     * {@value #PART} of its values when the optimizer {@linkplain Optimizer#updatesInParts() updates in parts}, so
+     * the large first layer is shared too. One per {@link #fit}, reused for every step; allocates nothing.
      */
-    private final class Step implements Runnable {
+    private final class Step implements ProductThreads.Parts {
+        /** Values per part of a tensor: 64 KB of weights, a few microseconds of Adam. */
+        private static final int PART = 16_384;
+
         final Tensor[] tensors;
         final List<Tensor> tensorList;
-        /** This thread updates tensors 0 … split-1: the first ones, until they hold half of the weights. */
-        final int split;
+        final int parts;
+        private final boolean inParts;
+        /** Part p (from 1) updates values partFrom[p] … partTo[p]-1 of tensors[partTensor[p]]. */
+        private final int[] partTensor;
+        private final int[] partFrom;
+        private final int[] partTo;
+        private final float[][] states;
+        private final long[] steps;
+        private double learningRate;
         float[] prefetch;
         float[] prefetchTargets;
-        double learningRate;
         private Dataset data;
         private int[] order;
         private int nextStart;
@@ -281,16 +285,30 @@ public final class Trainer {
         Step(Tensor[] tensors, int prefetchSize, int prefetchTargetSize) {
             this.tensors = tensors;
             this.tensorList = List.of(tensors);
-            long total = 0;
+            this.inParts = optimizer.updatesInParts();
+            int count = 1;
             for (Tensor tensor : tensors) {
-                total += tensor.size();
+                count += inParts ? Math.max(1, (tensor.size() + PART - 1) / PART) : 1;
             }
-            int first = 0;
-            long mine = 0;
-            while (first < tensors.length && 2 * mine < total) {
-                mine += tensors[first++].size();
+            this.parts = count;
+            this.partTensor = new int[count];
+            this.partFrom = new int[count];
+            this.partTo = new int[count];
+            int part = 1;
+            for (int t = 0; t < tensors.length; t++) {
+                int size = tensors[t].size();
+                int step = inParts ? PART : Math.max(1, size);
+                int from = 0;
+                do {
+                    partTensor[part] = t;
+                    partFrom[part] = from;
+                    partTo[part] = Math.min(size, from + step);
+                    from += step;
+                    part++;
+                } while (from < size);
             }
-            this.split = first;
+            this.states = new float[tensors.length][];
+            this.steps = new long[tensors.length];
             this.prefetch = prefetchSize == 0 ? null : new float[prefetchSize];
             this.prefetchTargets = prefetchSize == 0 ? null : new float[prefetchTargetSize];
         }
@@ -303,12 +321,32 @@ public final class Trainer {
             this.nextCount = count;
         }
 
+        /** Counts the step on every tensor and fetches its state, before the parts run. */
+        void prepare(double rate) {
+            learningRate = rate;
+            for (int t = 0; t < tensors.length; t++) {
+                Tensor tensor = tensors[t];
+                states[t] = tensor.optimizerState(optimizer.stateSize(tensor.size()));
+                steps[t] = tensor.nextStep();
+            }
+        }
+
         @Override
-        public void run() {
-            update(tensors, split, tensors.length, learningRate);
-            if (data != null) {
-                data.gather(order, nextStart, nextCount, prefetch, prefetchTargets);
-                data = null;
+        public void run(int part) {
+            if (part == 0) {
+                if (data != null) {
+                    data.gather(order, nextStart, nextCount, prefetch, prefetchTargets);
+                    data = null;
+                }
+                return;
+            }
+            int t = partTensor[part];
+            Tensor tensor = tensors[t];
+            if (inParts) {
+                optimizer.updatePart(tensor.value(), tensor.gradient(), states[t], tensor.size(), partFrom[part],
+                        partTo[part], steps[t], learningRate);
+            } else {
+                optimizer.update(tensor.value(), tensor.gradient(), states[t], tensor.size(), steps[t], learningRate);
             }
         }
     }
