@@ -2,7 +2,6 @@ package io.sinapse.bench;
 
 import io.sinapse.core.Kernels;
 import io.sinapse.core.Matrices;
-import io.sinapse.core.VectorKernels;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -99,20 +98,20 @@ public class GemmBenchmark {
 
     @Benchmark
     public float[] vectorTwoThreads() {
-        switch (op) {
-            case "AB" -> Kernels.multiply(a, b, c, d0, d1, d2);
-            case "AtB" -> Kernels.multiplyTransposedLeft(a, b, c, d0, d1, d2);
-            default -> Kernels.multiplyTransposedRight(a, b, c, d0, d1, d2);
-        }
-        return c;
+        return product();
     }
 
     @Benchmark
     public float[] vector() {
+        return product();
+    }
+
+    /** The product through {@code Kernels}: on one thread the Vector API kernels themselves, on two shared. */
+    private float[] product() {
         switch (op) {
-            case "AB" -> VectorKernels.multiply(a, b, c, d0, d1, d2);
-            case "AtB" -> VectorKernels.multiplyTransposedLeft(a, b, c, d0, d1, d2);
-            default -> VectorKernels.multiplyTransposedRight(a, b, c, d0, d1, d2);
+            case "AB" -> Kernels.multiply(a, b, c, d0, d1, d2);
+            case "AtB" -> Kernels.multiplyTransposedLeft(a, b, c, d0, d1, d2);
+            default -> Kernels.multiplyTransposedRight(a, b, c, d0, d1, d2);
         }
         return c;
     }

@@ -15,10 +15,6 @@ public record IdxArray(int[] shape, float[] values) {
 
     /** Values per item, e.g. 784 for a 28 × 28 image. */
     public int itemSize() {
-        int size = 1;
-        for (int i = 1; i < shape.length; i++) {
-            size *= shape[i];
-        }
-        return size;
+        return IdxHeader.itemSize(shape);
     }
 }

@@ -28,9 +28,14 @@ public record IdxHeader(int type, int[] dimensions) {
 
     /** Values per item: 784 for a 28 × 28 image, 1 for a label. */
     public int itemSize() {
+        return itemSize(dimensions);
+    }
+
+    /** The product of the sizes after the first: the values in one item of that shape. */
+    static int itemSize(int[] shape) {
         int size = 1;
-        for (int i = 1; i < dimensions.length; i++) {
-            size *= dimensions[i];
+        for (int i = 1; i < shape.length; i++) {
+            size *= shape[i];
         }
         return size;
     }
