@@ -36,7 +36,7 @@ class ProductThreadsTest {
     @ParameterizedTest(name = "{0}×{1}×{2}")
     @CsvSource({"128,784,256", "128,256,128", "128,128,10", "1,784,256", "2,784,256", "96,784,256", "37,1025,19",
             "200,300,70", "9,33,31", "1000,50,64", "300,70,10", "2048,784,256", "1,784,250", "3,1000,70",
-            "1,100,64"})
+            "1,100,64", "37,1025,190", "301,700,10", "129,1000,70", "5,2000,300"})
     void everyProductIsBitIdenticalForOneTwoAndThreeThreads(int m, int k, int n) {
         Assumptions.assumeTrue(Kernels.vectorized(), "threads share only the Vector API kernels");
         SplittableRandom random = new SplittableRandom(7L * m + 3L * k + n);
@@ -126,9 +126,9 @@ class ProductThreadsTest {
         Kernels.threads(2);
         ProductThreads pool = Kernels.pool();
         SplittableRandom random = new SplittableRandom(5);
-        int m = 16;
-        int k = 64;
-        int n = 256; // aᵀ·b cut by columns: 8 blocks
+        int m = 64;
+        int k = 128;
+        int n = 256; // aᵀ·b cut by columns: 8 blocks (and above the size worth sharing)
         float[] a = random(m * k, random);
         float[] b = random(m * n, random);
         float[] c = new float[k * n];
