@@ -288,7 +288,7 @@ public final class Trainer {
             this.inParts = optimizer.updatesInParts();
             int count = 1;
             for (Tensor tensor : tensors) {
-                count += inParts ? Math.max(1, (tensor.size() + PART - 1) / PART) : 1;
+                count += pieces(tensor.size());
             }
             this.parts = count;
             this.partTensor = new int[count];
@@ -297,20 +297,21 @@ public final class Trainer {
             int part = 1;
             for (int t = 0; t < tensors.length; t++) {
                 int size = tensors[t].size();
-                int step = inParts ? PART : Math.max(1, size);
-                int from = 0;
-                do {
+                for (int piece = 0; piece < pieces(size); piece++, part++) {
                     partTensor[part] = t;
-                    partFrom[part] = from;
-                    partTo[part] = Math.min(size, from + step);
-                    from += step;
-                    part++;
-                } while (from < size);
+                    partFrom[part] = inParts ? piece * PART : 0;
+                    partTo[part] = inParts ? Math.min(size, (piece + 1) * PART) : size;
+                }
             }
             this.states = new float[tensors.length][];
             this.steps = new long[tensors.length];
             this.prefetch = prefetchSize == 0 ? null : new float[prefetchSize];
             this.prefetchTargets = prefetchSize == 0 ? null : new float[prefetchTargetSize];
+        }
+
+        /** The parts a tensor of {@code size} values is updated in: whole, or {@value #PART} values at a time. */
+        private int pieces(int size) {
+            return inParts ? Math.max(1, (size + PART - 1) / PART) : 1;
         }
 
         /** Asks this step to also gather rows {@code order[start …]} into {@link #prefetch}. */
