@@ -21,6 +21,12 @@ public final class Kernels {
      * in training (128×128×10, ~5 µs alone) took 15–24 µs when shared, the hand-over costing more than the work.
      */
     private static final long SPLIT_WORK = 1L << 20;
+    /**
+     * One example at a time is bound by how fast a core streams the weights from its cache (about 25 bytes a
+     * cycle here), not by arithmetic: a first layer of 784×256 weights takes ~4 µs alone. Shared by columns, each
+     * thread reads half of them from its own cache, so weights this large are worth splitting even for one row.
+     */
+    private static final long SPLIT_SINGLE_ROW_WEIGHTS = 1L << 17;
 
     private static volatile ProductThreads pool = startPool(Integer.getInteger("sinapse.threads", 1));
 
@@ -72,7 +78,8 @@ public final class Kernels {
     /** Whether to try splitting a product of {@code m·k·n} multiply-adds; the pool may still decline. */
     private static ProductThreads poolFor(int m, int k, int n) {
         ProductThreads current = pool;
-        return current != null && (long) m * k * n >= SPLIT_WORK ? current : null;
+        boolean worth = (long) m * k * n >= SPLIT_WORK || m < 4 && (long) k * n >= SPLIT_SINGLE_ROW_WEIGHTS;
+        return current != null && worth ? current : null;
     }
 
     private static boolean detect() {

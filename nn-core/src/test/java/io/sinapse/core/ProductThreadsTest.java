@@ -36,7 +36,7 @@ class ProductThreadsTest {
     @ParameterizedTest(name = "{0}×{1}×{2}")
     @CsvSource({"128,784,256", "128,256,128", "128,128,10", "1,784,256", "2,784,256", "96,784,256", "37,1025,19",
             "200,300,70", "9,33,31", "1000,50,64", "300,70,10", "2048,784,256", "1,784,250", "3,1000,70",
-            "1,100,64", "37,1025,190", "301,700,10", "129,1000,70", "5,2000,300"})
+            "1,100,64", "37,1025,190", "301,700,10", "129,1000,70", "5,2000,300", "3,600,300", "1,1024,130"})
     void everyProductIsBitIdenticalForOneTwoAndThreeThreads(int m, int k, int n) {
         Assumptions.assumeTrue(Kernels.vectorized(), "threads share only the Vector API kernels");
         SplittableRandom random = new SplittableRandom(7L * m + 3L * k + n);
@@ -117,8 +117,8 @@ class ProductThreadsTest {
      * parts. A helper still holding the exhausted ticket of the product (block 8 of 8) once took block 8 of the parts
      * that followed, whose count the caller had already written, and a part ran twice: about one training step in a
      * few thousand, when the operating system paused the helper at that instruction, too rarely for a test to
-     * provoke. So the test also checks the cure: once a run returns its ticket is closed, and no block number can
-     * be taken from it.
+     * provoke. So the test also checks the cure: tickets count the blocks left down, and once a run returns none is
+     * left to take from its ticket.
      */
     @Test
     void everyPartRunsExactlyOnceAfterAProductOfFewerBlocks() {
@@ -139,9 +139,9 @@ class ProductThreadsTest {
             for (int p = 0; p < parts; p++) {
                 runs.set(p, 0);
             }
-            assertEquals(Integer.MAX_VALUE, pool.ticketBlock(), "the product's ticket is closed once it returns");
+            assertEquals(0, pool.blocksLeft(), "no block of the product is left once it returns");
             assertTrue(pool.run(runs::incrementAndGet, parts), "the helpers were free");
-            assertEquals(Integer.MAX_VALUE, pool.ticketBlock(), "the parts' ticket is closed once they return");
+            assertEquals(0, pool.blocksLeft(), "no part is left once they return");
             for (int p = 0; p < parts; p++) {
                 assertEquals(1, runs.get(p), "part " + p + " of round " + round + " ran " + runs.get(p) + " times");
             }
