@@ -26,6 +26,8 @@ public final class Dataset {
     private final byte[] codes;
     /** The value of each code (256 entries), or {@code null} when the features are floats. */
     private final float[] decode;
+    /** d when every entry of {@link #decode} is {@code code / d} (pixels scaled to [0, 1]), else 0. */
+    private final float decodeDivisor;
     private final float[] targets;
     private final int rows;
     private final int featureCount;
@@ -44,6 +46,7 @@ public final class Dataset {
         this.features = features;
         this.codes = codes;
         this.decode = decode;
+        this.decodeDivisor = decode == null ? 0f : Kernels.divisorOf(decode);
         this.targets = targets;
         this.featureCount = featureCount;
         this.targetCount = targetCount;
@@ -148,7 +151,7 @@ public final class Dataset {
                 values = decoded;
                 if (values == null) {
                     values = new float[codes.length];
-                    Kernels.decode(codes, 0, decode, values, 0, codes.length);
+                    Kernels.decode(codes, 0, decode, decodeDivisor, values, 0, codes.length);
                     decoded = values;
                 }
             }
@@ -180,10 +183,11 @@ public final class Dataset {
     private void gatherCoded(int[] order, int from, int count, float[] x, float[] y) {
         byte[] codes = this.codes;
         float[] decode = this.decode;
+        float divisor = decodeDivisor;
         int n = featureCount;
         for (int i = 0; i < count; i++) {
             int row = order[from + i];
-            Kernels.decode(codes, row * n, decode, x, i * n, n);
+            Kernels.decode(codes, row * n, decode, divisor, x, i * n, n);
             System.arraycopy(targets, row * targetCount, y, i * targetCount, targetCount);
         }
     }

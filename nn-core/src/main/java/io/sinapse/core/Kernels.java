@@ -159,13 +159,36 @@ public final class Kernels {
         }
     }
 
-    /** {@code x[dst + j] = table[codes[src + j] & 0xFF]} for j &lt; n, the table holding 256 entries. */
-    static void decode(byte[] codes, int src, float[] table, float[] x, int dst, int n) {
-        if (VECTORIZED) {
+    /**
+     * {@code x[dst + j] = table[codes[src + j] & 0xFF]} for j &lt; n, the table holding 256 entries. When
+     * {@code divisor} is {@link #divisorOf the table's divisor} (else 0), the vector path divides instead of looking
+     * up: the same floats, about twice as fast as gathering them from the table.
+     */
+    static void decode(byte[] codes, int src, float[] table, float divisor, float[] x, int dst, int n) {
+        if (VECTORIZED && divisor > 0f) {
+            VectorKernels.decodeDividing(codes, src, divisor, x, dst, n);
+        } else if (VECTORIZED) {
             VectorKernels.decode(codes, src, table, x, dst, n);
         } else {
             Matrices.decode(codes, src, table, x, dst, n);
         }
+    }
+
+    /**
+     * The d for which every entry of a 256-entry decode table is {@code code / d} in float arithmetic (8-bit
+     * pixels scaled to [0, 1] by 255), or 0 when there is none.
+     */
+    static float divisorOf(float[] table) {
+        if (table[0] != 0f || !(table[1] > 0f)) {
+            return 0f;
+        }
+        float divisor = (float) Math.rint(1.0 / table[1]);
+        for (int code = 0; code < table.length; code++) {
+            if (!(divisor > 0f) || table[code] != code / divisor) {
+                return 0f;
+            }
+        }
+        return divisor;
     }
 
     /** {@code sums[n]} = the column sums of {@code a[m×n]}. */

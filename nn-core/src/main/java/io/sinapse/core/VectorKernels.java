@@ -618,6 +618,23 @@ public final class VectorKernels {
         }
     }
 
+    /**
+     * {@code x[dst + j] = (codes[src + j] & 0xFF) / divisor} for j &lt; n: {@link #decode} for a table whose every
+     * entry is {@code code / divisor}. Sixteen codes at a time are widened to floats (exactly) and divided, each
+     * quotient rounded as the scalar division rounds it.
+     */
+    public static void decodeDividing(byte[] codes, int src, float divisor, float[] x, int dst, int n) {
+        int upper = n - n % LANES;
+        for (int j = 0; j < upper; j += LANES) {
+            IntVector widened = (IntVector) ByteVector.fromArray(ByteVector.SPECIES_128, codes, src + j)
+                    .convertShape(VectorOperators.B2I, IntVector.SPECIES_512, 0);
+            ((FloatVector) widened.and(0xFF).convert(VectorOperators.I2F, 0)).div(divisor).intoArray(x, dst + j);
+        }
+        for (int j = upper; j < n; j++) {
+            x[dst + j] = (codes[src + j] & 0xFF) / divisor;
+        }
+    }
+
     /** {@code sums[n]} = the column sums of {@code a[m×n]}, added row after row as the reference does. */
     public static void sumColumns(float[] a, float[] sums, int m, int n) {
         java.util.Arrays.fill(sums, 0, n, 0f);

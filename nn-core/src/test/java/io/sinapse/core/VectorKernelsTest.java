@@ -90,6 +90,51 @@ class VectorKernelsTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} codes from {1} to {2}, divided by {3}")
+    @CsvSource({"0,0,0,255", "15,3,1,255", "16,0,0,255", "17,1,5,255", "784,784,0,255", "1025,7,3,255",
+            "3000,11,13,3", "100,2,2,1"})
+    void decodingByDivisionGivesTheTablesFloats(int n, int src, int dst, float divisor) {
+        SplittableRandom random = new SplittableRandom(n + 17L * src);
+        byte[] codes = new byte[src + n + 5];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = (byte) random.nextInt(256);
+        }
+        float[] table = new float[256];
+        for (int code = 0; code < 256; code++) {
+            table[code] = code / divisor;
+        }
+        assertEquals(divisor, Kernels.divisorOf(table), "the divisor of a table of code / " + divisor);
+        float[] expected = new float[dst + n + 5];
+        float[] actual = new float[dst + n + 5];
+        java.util.Arrays.fill(expected, 42f);
+        java.util.Arrays.fill(actual, 42f);
+        Matrices.decode(codes, src, table, expected, dst, n);
+        VectorKernels.decodeDividing(codes, src, divisor, actual, dst, n);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, actual, "decode of " + n + " codes by division");
+    }
+
+    @Test
+    void onlyATableOfExactQuotientsHasADivisor() {
+        float[] scaled = new float[256];
+        for (int code = 0; code < 256; code++) {
+            scaled[code] = code / 255f;
+        }
+        assertEquals(255f, Kernels.divisorOf(scaled));
+        float[] offByOneUlp = scaled.clone();
+        offByOneUlp[200] = Math.nextUp(offByOneUlp[200]);
+        assertEquals(0f, Kernels.divisorOf(offByOneUlp), "one entry a float away from 200/255");
+        float[] standardized = new float[256];
+        for (int code = 0; code < 256; code++) {
+            standardized[code] = (code / 255f - 0.2860f) / 0.3530f;
+        }
+        assertEquals(0f, Kernels.divisorOf(standardized), "standardized pixels: not code / d");
+        float[] doubled = new float[256];
+        for (int code = 0; code < 256; code++) {
+            doubled[code] = code * 2f;
+        }
+        assertEquals(0f, Kernels.divisorOf(doubled), "code · 2 would need d = 0.5, which rint does not give");
+    }
+
     @Test
     void aZeroInputOfOneRowContributesNothingEvenThroughANaNWeight() {
         float[] a = {0f, 2f};
