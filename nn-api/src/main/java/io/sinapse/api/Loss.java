@@ -18,6 +18,18 @@ public interface Loss extends Plugin<Loss> {
     /** {@code grad = ∂value/∂predicted}. */
     void gradient(float[] predicted, float[] target, float[] grad, int rows, int cols);
 
+    /**
+     * The batch's {@link #value(float[], float[], int, int) value}, with its {@link #gradient(float[], float[],
+     * float[], int, int) gradient} written to {@code grad} (which must not be {@code predicted}): what a training
+     * step needs. By default the two calls; a loss whose value and gradient share work (cross-entropy's
+     * exponentials) may do both in one pass, giving exactly what the two calls give.
+     */
+    default double valueAndGradient(float[] predicted, float[] target, float[] grad, int rows, int cols) {
+        double value = value(predicted, target, rows, cols);
+        gradient(predicted, target, grad, rows, cols);
+        return value;
+    }
+
     /** Reference-precision twin of {@link #value(float[], float[], int, int)}. */
     double value(double[] predicted, double[] target, int rows, int cols);
 

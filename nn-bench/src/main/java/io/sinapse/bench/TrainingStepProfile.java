@@ -33,7 +33,7 @@ import java.util.SplittableRandom;
 public final class TrainingStepProfile {
 
     private static final String[] PHASES = {"gather batch", "dense 1 forward", "relu 1 forward", "dense 2 forward",
-        "relu 2 forward", "dense 3 forward", "loss value", "accuracy", "loss gradient", "dense 3 backward",
+        "relu 2 forward", "dense 3 forward", "loss value and gradient", "accuracy", "dense 3 backward",
         "relu 2 backward", "dense 2 backward", "relu 1 backward", "dense 1 backward", "adam (6 tensors)"};
 
     private TrainingStepProfile() {
@@ -85,23 +85,21 @@ public final class TrainingStepProfile {
                     signal = layers.get(i).forward(signal, count, true);
                     t = lap(bean, nanos, 1 + i, t);
                 }
-                loss.value(signal, y, count, 10);
+                loss.valueAndGradient(signal, y, grad, count, 10);
                 t = lap(bean, nanos, 6, t);
                 Accuracy.correct(signal, y, count, 10);
                 t = lap(bean, nanos, 7, t);
-                loss.gradient(signal, y, grad, count, 10);
-                t = lap(bean, nanos, 8, t);
                 float[] g = grad;
                 for (int i = end - 1; i >= 0; i--) {
                     g = layers.get(i).backward(g, count, i > 0);
-                    t = lap(bean, nanos, 9 + (end - 1 - i), t);
+                    t = lap(bean, nanos, 8 + (end - 1 - i), t);
                 }
                 for (int i = 0; i < tensors.size(); i++) {
                     Tensor tensor = tensors.get(i);
                     adam.update(tensor.value(), tensor.gradient(), tensor.optimizerState(adam.stateSize(tensor.size())),
                             tensor.size(), tensor.nextStep(), adam.learningRate());
                 }
-                lap(bean, nanos, 14, t);
+                lap(bean, nanos, 13, t);
             }
             System.out.printf(Locale.ROOT, "epoch %d: %.3f s wall, %.3f s CPU of the training thread, %d bytes"
                             + " allocated per step%n", epoch, (System.nanoTime() - wall) / 1e9,
@@ -110,10 +108,10 @@ public final class TrainingStepProfile {
             if (epoch == epochs) {
                 long total = Arrays.stream(nanos).sum();
                 for (int p = 0; p < PHASES.length; p++) {
-                    System.out.printf(Locale.ROOT, "  %-18s %7.1f µs/step  %5.1f%%%n", PHASES[p],
+                    System.out.printf(Locale.ROOT, "  %-24s %7.1f µs/step  %5.1f%%%n", PHASES[p],
                             nanos[p] / 1e3 / steps, 100.0 * nanos[p] / total);
                 }
-                System.out.printf(Locale.ROOT, "  %-18s %7.1f µs/step%n", "total", total / 1e3 / steps);
+                System.out.printf(Locale.ROOT, "  %-24s %7.1f µs/step%n", "total", total / 1e3 / steps);
             }
         }
     }

@@ -151,7 +151,7 @@ public final class Trainer {
                     data.gather(order, start, count, x, y);
                 }
                 float[] out = network.forward(x, count, end, true);
-                double batchLoss = loss.value(out, y, count, outputs);
+                double batchLoss = loss.valueAndGradient(out, y, grad, count, outputs);
                 if (!Double.isFinite(batchLoss)) {
                     throw new IllegalStateException("The loss became " + batchLoss + " in epoch " + epoch
                             + ", batch " + (b + 1) + ": the learning rate (" + rate
@@ -161,7 +161,6 @@ public final class Trainer {
                 if (classification) {
                     correct += Accuracy.correct(out, y, count, outputs);
                 }
-                loss.gradient(out, y, grad, count, outputs);
                 network.backward(grad, count, end);
                 int next = start + batch;
                 gathered = step.prefetch != null && next < rows;

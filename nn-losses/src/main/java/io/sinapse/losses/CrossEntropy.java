@@ -108,6 +108,37 @@ public final class CrossEntropy implements Loss {
         }
     }
 
+    /**
+     * {@link #value(float[], float[], int, int)} and {@link #gradient(float[], float[], float[], int, int)} in one
+     * pass, each exponential taken once instead of twice (the step's costliest part of the loss): the same sums in
+     * the same order, so the same value and gradient, bit for bit.
+     */
+    @Override
+    public double valueAndGradient(float[] logits, float[] target, float[] grad, int rows, int cols) {
+        double total = 0;
+        for (int start = 0; start < rows * cols; start += cols) {
+            int end = start + cols;
+            float max = rowMax(logits, start, end);
+            double sum = 0;
+            double targetSum = 0;
+            for (int i = start; i < end; i++) {
+                double e = Math.exp(logits[i] - max);
+                grad[i] = (float) e;
+                sum += e;
+                targetSum += target[i];
+            }
+            double logSumExp = max + Math.log(sum);
+            double scale = targetSum / sum;
+            for (int i = start; i < end; i++) {
+                if (target[i] != 0) {
+                    total += target[i] * (logSumExp - logits[i]);
+                }
+                grad[i] = (float) ((scale * grad[i] - target[i]) / rows);
+            }
+        }
+        return total / rows;
+    }
+
     /** The row's maximum; NaN if the row holds a NaN, which then spreads to the row's value and gradient. */
     private static double rowMax(double[] z, int start, int end) {
         double max = Double.NEGATIVE_INFINITY;

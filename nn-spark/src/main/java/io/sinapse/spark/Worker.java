@@ -77,9 +77,8 @@ final class Worker {
         }
         FlatWeights.setValues(network, weights);
         float[] out = network.forward(x, rows, end, true);
-        double value = loss.value(out, y, rows, outputs);
+        double value = loss.valueAndGradient(out, y, grad, rows, outputs);
         int correct = classification ? Accuracy.correct(out, y, rows, outputs) : 0;
-        loss.gradient(out, y, grad, rows, outputs);
         if (rows != batchRows) {
             float share = (float) rows / batchRows;
             for (int i = 0; i < rows * outputs; i++) {
@@ -118,9 +117,8 @@ final class Worker {
                 continue;
             }
             float[] out = network.forward(x, rows, end, true);
-            lossSum += loss.value(out, y, rows, outputs) * rows;
+            lossSum += loss.valueAndGradient(out, y, grad, rows, outputs) * rows;
             correct += classification ? Accuracy.correct(out, y, rows, outputs) : 0;
-            loss.gradient(out, y, grad, rows, outputs);
             network.backward(grad, rows, end);
             for (int t = 0; t < tensors.size(); t++) {
                 Tensor tensor = tensors.get(t);

@@ -176,6 +176,41 @@ public final class LossChecks {
         }
     }
 
+    /**
+     * {@link Loss#valueAndGradient} gives, bit for bit, the value of {@link Loss#value} and the gradient of
+     * {@link Loss#gradient} (float path), and writes nothing past {@code rows * cols} in the gradient.
+     */
+    public static void valueAndGradientMatchTheTwoCalls(Loss loss, double[] predicted, double[] target, int rows,
+                                                         int cols) {
+        int n = rows * cols;
+        float[] p = Samples.toFloat(Arrays.copyOf(predicted, n));
+        float[] t = Samples.toFloat(Arrays.copyOf(target, n));
+        double value = loss.value(p, t, rows, cols);
+        float[] grad = new float[n];
+        loss.gradient(p, t, grad, rows, cols);
+        float[] fusedGrad = new float[n + Tails.LENGTH];
+        Arrays.fill(fusedGrad, n, fusedGrad.length, (float) Tails.SENTINEL);
+        double fused = loss.valueAndGradient(p, t, fusedGrad, rows, cols);
+        String who = Report.describe(loss) + ": valueAndGradient ";
+        if (Double.doubleToLongBits(fused) != Double.doubleToLongBits(value)) {
+            throw new AssertionError(who + "gives the value " + Report.num(fused) + ", value() gives "
+                    + Report.num(value) + "; the two must be the same number.");
+        }
+        for (int i = 0; i < n; i++) {
+            if (Float.floatToIntBits(fusedGrad[i]) != Float.floatToIntBits(grad[i])) {
+                throw new AssertionError(who + "gives the gradient " + fusedGrad[i] + " at "
+                        + Report.position(i, rows, cols) + ", gradient() gives " + grad[i]
+                        + "; the two must be the same number.");
+            }
+        }
+        for (int i = n; i < fusedGrad.length; i++) {
+            if (fusedGrad[i] != (float) Tails.SENTINEL) {
+                throw new AssertionError(who + "wrote " + fusedGrad[i] + " at index " + i + ", past rows * cols = "
+                        + n + ".");
+            }
+        }
+    }
+
     /** If the loss fuses an activation, the lookup knows that activation by the name it gives. */
     public static void fusedActivationIsKnown(Loss loss, Plugins plugins) {
         loss.fusedActivation().ifPresent(name -> {

@@ -77,6 +77,12 @@ public interface LossContract {
     }
 
     @Test
+    default void valueAndGradientInOneCallMatchTheTwoCalls() {
+        Trials.forEach((random, rows, cols) -> LossChecks.valueAndGradientMatchTheTwoCalls(loss(),
+                predictions(random, rows, cols), targets(random, rows, cols), rows, cols));
+    }
+
+    @Test
     default void leavesArrayTailsUntouched() {
         Trials.forEach((random, rows, cols) -> LossChecks.leavesArrayTailsUntouched(loss(),
                 predictions(random, rows, cols), targets(random, rows, cols), rows, cols));

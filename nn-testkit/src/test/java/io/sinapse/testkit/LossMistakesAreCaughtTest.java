@@ -70,6 +70,19 @@ class LossMistakesAreCaughtTest {
     }
 
     @Test
+    void oneCallWhoseGradientDriftsFromTheTwoCallsFailsTheOneCallCheck() {
+        LossContract contract = OneCallGradientInFloat::new;
+        assertFailsSaying(contract::valueAndGradientInOneCallMatchTheTwoCalls, "valueAndGradient gives the gradient",
+                "gradient() gives", "the same number");
+    }
+
+    @Test
+    void oneCallThatWritesPastTheBatchFailsTheOneCallCheck() {
+        LossContract contract = OneCallWritesPastTheBatch::new;
+        assertFailsSaying(contract::valueAndGradientInOneCallMatchTheTwoCalls, "past rows * cols");
+    }
+
+    @Test
     void lossThatAveragesOverTheArrayLengthFailsTheTailCheck() {
         LossContract contract = AveragesOverArrayLength::new;
         assertFailsSaying(contract::leavesArrayTailsUntouched, "when the arrays are longer than rows * cols");
@@ -148,6 +161,28 @@ class LossMistakesAreCaughtTest {
     }
 
     /** Divides by predicted.length instead of rows * cols. */
+    /** Its one-call gradient scales in float, the two-call one in double: a last bit apart on some elements. */
+    static final class OneCallGradientInFloat extends Correct.HalfSquaredError {
+        @Override
+        public double valueAndGradient(float[] predicted, float[] target, float[] grad, int rows, int cols) {
+            int n = rows * cols;
+            float scale = 1f / n;
+            for (int i = 0; i < n; i++) {
+                grad[i] = (float) derivative(predicted[i], target[i]) * scale;
+            }
+            return value(predicted, target, rows, cols);
+        }
+    }
+
+    static final class OneCallWritesPastTheBatch extends Correct.HalfSquaredError {
+        @Override
+        public double valueAndGradient(float[] predicted, float[] target, float[] grad, int rows, int cols) {
+            gradient(predicted, target, grad, rows, cols);
+            grad[rows * cols] = 0f;
+            return value(predicted, target, rows, cols);
+        }
+    }
+
     static final class AveragesOverArrayLength extends Correct.HalfSquaredError {
         @Override
         public double value(double[] predicted, double[] target, int rows, int cols) {
