@@ -84,34 +84,17 @@ public final class CrossEntropy implements Loss {
         }
     }
 
-    /**
-     * The float path takes each exponential once: it is kept in {@code grad} (as a float, which PyTorch's float32
-     * softmax also rounds to) until the row's sum is known, then turned into the gradient in place.
-     */
+    /** The float gradient is {@link #valueAndGradient}'s, whose value costs one logarithm a row more. */
     @Override
     public void gradient(float[] logits, float[] target, float[] grad, int rows, int cols) {
-        for (int start = 0; start < rows * cols; start += cols) {
-            int end = start + cols;
-            float max = rowMax(logits, start, end);
-            double sum = 0;
-            double targetSum = 0;
-            for (int i = start; i < end; i++) {
-                double e = Math.exp(logits[i] - max);
-                grad[i] = (float) e;
-                sum += e;
-                targetSum += target[i];
-            }
-            double scale = targetSum / sum;
-            for (int i = start; i < end; i++) {
-                grad[i] = (float) ((scale * grad[i] - target[i]) / rows);
-            }
-        }
+        valueAndGradient(logits, target, grad, rows, cols);
     }
 
     /**
-     * {@link #value(float[], float[], int, int)} and {@link #gradient(float[], float[], float[], int, int)} in one
-     * pass, each exponential taken once instead of twice (the step's costliest part of the loss): the same sums in
-     * the same order, so the same value and gradient, bit for bit.
+     * {@link #value(float[], float[], int, int)} and the gradient in one pass, each exponential taken once instead
+     * of twice (the step's costliest part of the loss); the value is the same sums in the same order, so the same
+     * bits. Each exponential is kept in {@code grad} (as a float, which PyTorch's float32 softmax also rounds to)
+     * until the row's sum is known, then turned into the gradient in place.
      */
     @Override
     public double valueAndGradient(float[] logits, float[] target, float[] grad, int rows, int cols) {
