@@ -452,9 +452,9 @@ public final class VectorKernels {
             c40 = c41 = c50 = c51 = c60 = c61 = c70 = c71 = c00;
         }
         // The panel's index is computed from q, not kept as a second induction variable: C2 then removes its range
-        // check and has one register more for the eight row offsets, which made the loop compile to the fast form
-        // (no accumulator spilled to the stack) in more JVM runs, and both forms faster (see packLeft's history in
-        // docs/performance.md).
+        // check and has one register more for the eight row offsets. Short of registers, C2 sometimes compiled this
+        // loop with an accumulator spilled to the stack, ~30% slower, in some JVM runs and not others (see the GEMM
+        // section of docs/performance.md); with the register freed that happens less, and costs less.
         for (int q = 0; q < kc; q++) {
             int pi = pOff + q * NR;
             FloatVector b0 = FloatVector.fromArray(S, panel, pi);
