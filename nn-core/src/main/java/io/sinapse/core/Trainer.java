@@ -2,7 +2,6 @@ package io.sinapse.core;
 
 import io.sinapse.api.Loss;
 import io.sinapse.api.Optimizer;
-import io.sinapse.api.Plugins;
 import io.sinapse.api.Regularizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,14 +54,15 @@ public final class Trainer {
     private final List<TrainingListener> listeners;
 
     private Trainer(Builder b) {
-        this.loss = b.loss != null ? b.loss : b.lookup().loss("mse");
-        this.optimizer = b.optimizer != null ? b.optimizer : b.lookup().optimizer("sgd");
-        this.regularizer = b.regularizer;
-        this.maxEpochs = b.maxEpochs;
-        this.batchSize = b.batchSize;
-        this.minError = b.minError;
-        this.shuffle = b.shuffle;
-        this.seed = b.seed;
+        TrainingSettings.Chosen chosen = b.chosen();
+        this.loss = chosen.loss();
+        this.optimizer = chosen.optimizer();
+        this.regularizer = chosen.regularizer();
+        this.maxEpochs = chosen.maxEpochs();
+        this.batchSize = chosen.batchSize();
+        this.minError = chosen.minError();
+        this.shuffle = chosen.shuffle();
+        this.seed = chosen.seed();
         this.validation = b.validation;
         this.validationSplit = b.validationSplit;
         this.schedule = b.schedule;
@@ -452,17 +452,11 @@ public final class Trainer {
         }
     }
 
-    /** Settings with the course's defaults: mse, sgd, 100 epochs, batch size 32, no minimum error. */
-    public static final class Builder {
-        private Plugins plugins;
-        private Loss loss;
-        private Optimizer optimizer;
-        private Regularizer regularizer;
-        private int maxEpochs = 100;
-        private int batchSize = 32;
-        private double minError = 0;
-        private boolean shuffle = true;
-        private long seed = 42;
+    /**
+     * Settings with the course's defaults (mse, sgd, 100 epochs, batch size 32, no minimum error; see
+     * {@link TrainingSettings}), plus validation, schedule, clipping, max-norm and listeners.
+     */
+    public static final class Builder extends TrainingSettings<Builder> {
         private Dataset validation;
         private double validationSplit;
         private LearningRateSchedule schedule = LearningRateSchedule.constant();
@@ -471,75 +465,8 @@ public final class Trainer {
         private double maxNorm;
         private final List<TrainingListener> listeners = new ArrayList<>();
 
-        /** The lookup that resolves names; {@link Plugins#load()} unless set. */
-        public Builder plugins(Plugins plugins) {
-            this.plugins = plugins;
-            return this;
-        }
-
-        public Builder loss(String spec) {
-            return loss(lookup().loss(spec));
-        }
-
-        public Builder loss(Loss loss) {
-            this.loss = loss;
-            return this;
-        }
-
-        public Builder optimizer(String spec) {
-            return optimizer(lookup().optimizer(spec));
-        }
-
-        public Builder optimizer(Optimizer optimizer) {
-            this.optimizer = optimizer;
-            return this;
-        }
-
-        /** A penalty on the weights (not the biases), e.g. "l2(lambda=0.001)". */
-        public Builder regularizer(String spec) {
-            return regularizer(lookup().regularizer(spec));
-        }
-
-        public Builder regularizer(Regularizer regularizer) {
-            this.regularizer = regularizer;
-            return this;
-        }
-
-        /** Stopping criterion: the maximum number of epochs (passes over the training data). */
-        public Builder epochs(int maxEpochs) {
-            if (maxEpochs <= 0) {
-                throw new IllegalArgumentException("epochs must be at least 1, got " + maxEpochs);
-            }
-            this.maxEpochs = maxEpochs;
-            return this;
-        }
-
-        /** Examples per update: 1 = stochastic, the dataset size (or more) = batch, between = mini-batch. */
-        public Builder batchSize(int batchSize) {
-            if (batchSize <= 0) {
-                throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
-            }
-            this.batchSize = batchSize;
-            return this;
-        }
-
-        /** Stopping criterion: stop once an epoch's training loss is at or below {@code minError}. */
-        public Builder minError(double minError) {
-            if (!(minError >= 0)) {
-                throw new IllegalArgumentException("minimum error must be zero or more, got " + minError);
-            }
-            this.minError = minError;
-            return this;
-        }
-
-        /** Whether to visit the examples in a new seeded random order each epoch (default yes). */
-        public Builder shuffle(boolean shuffle) {
-            this.shuffle = shuffle;
-            return this;
-        }
-
-        public Builder seed(long seed) {
-            this.seed = seed;
+        @Override
+        protected Builder self() {
             return this;
         }
 
@@ -615,13 +542,6 @@ public final class Trainer {
                         + " the training data, not both");
             }
             return new Trainer(this);
-        }
-
-        private Plugins lookup() {
-            if (plugins == null) {
-                plugins = Plugins.load();
-            }
-            return plugins;
         }
     }
 }

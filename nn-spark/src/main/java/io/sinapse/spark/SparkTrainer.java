@@ -2,11 +2,11 @@ package io.sinapse.spark;
 
 import io.sinapse.api.Loss;
 import io.sinapse.api.Optimizer;
-import io.sinapse.api.Plugins;
 import io.sinapse.api.Regularizer;
 import io.sinapse.core.Epoch;
 import io.sinapse.core.Network;
 import io.sinapse.core.Tensor;
+import io.sinapse.core.TrainingSettings;
 import io.sinapse.persistence.Task;
 import io.sinapse.persistence.TrainingHistory;
 import org.apache.spark.api.java.JavaRDD;
@@ -62,15 +62,15 @@ public final class SparkTrainer {
     private final DistributedData validation;
     private final List<Consumer<Epoch>> listeners;
 
-    private SparkTrainer(Builder b) {
-        this.loss = b.loss != null ? b.loss : b.lookup().loss("mse");
-        this.optimizer = b.optimizer != null ? b.optimizer : b.lookup().optimizer("sgd");
-        this.regularizer = b.regularizer;
-        this.maxEpochs = b.maxEpochs;
-        this.batchSize = b.batchSize;
-        this.minError = b.minError;
-        this.shuffle = b.shuffle;
-        this.seed = b.seed;
+    private SparkTrainer(Builder b, TrainingSettings.Chosen chosen) {
+        this.loss = chosen.loss();
+        this.optimizer = chosen.optimizer();
+        this.regularizer = chosen.regularizer();
+        this.maxEpochs = chosen.maxEpochs();
+        this.batchSize = chosen.batchSize();
+        this.minError = chosen.minError();
+        this.shuffle = chosen.shuffle();
+        this.seed = chosen.seed();
         this.averageEvery = b.averageEvery;
         this.depth = b.depth;
         this.validation = b.validation;
@@ -334,88 +334,19 @@ public final class SparkTrainer {
         }
     }
 
-    /** Settings with {@code Trainer}'s defaults: mse, sgd, 100 epochs, batch size 32, seed 42, synchronous. */
-    public static final class Builder {
-        private Plugins plugins;
-        private Loss loss;
-        private Optimizer optimizer;
-        private Regularizer regularizer;
-        private int maxEpochs = 100;
-        private int batchSize = 32;
-        private double minError;
-        private boolean shuffle = true;
-        private long seed = 42;
+    /**
+     * Settings with {@code Trainer}'s defaults ({@link TrainingSettings}: mse, sgd, 100 epochs, batch size 32,
+     * seed 42), synchronous. The batch size is the global mini-batch, rows per step over the whole cluster, as on one
+     * machine; the plug-in lookup resolves names on the driver (executors use their own).
+     */
+    public static final class Builder extends TrainingSettings<Builder> {
         private int averageEvery;
         private int depth = 2;
         private DistributedData validation;
         private final List<Consumer<Epoch>> listeners = new ArrayList<>();
 
-        /** The lookup that resolves names on the driver; {@link Plugins#load()} unless set. Executors use their own. */
-        public Builder plugins(Plugins plugins) {
-            this.plugins = plugins;
-            return this;
-        }
-
-        public Builder loss(String spec) {
-            return loss(lookup().loss(spec));
-        }
-
-        public Builder loss(Loss loss) {
-            this.loss = loss;
-            return this;
-        }
-
-        public Builder optimizer(String spec) {
-            return optimizer(lookup().optimizer(spec));
-        }
-
-        public Builder optimizer(Optimizer optimizer) {
-            this.optimizer = optimizer;
-            return this;
-        }
-
-        public Builder regularizer(String spec) {
-            return regularizer(lookup().regularizer(spec));
-        }
-
-        public Builder regularizer(Regularizer regularizer) {
-            this.regularizer = regularizer;
-            return this;
-        }
-
-        public Builder epochs(int epochs) {
-            if (epochs <= 0) {
-                throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
-            }
-            this.maxEpochs = epochs;
-            return this;
-        }
-
-        /** Rows per step over the whole cluster (the global mini-batch), as on one machine. */
-        public Builder batchSize(int batchSize) {
-            if (batchSize <= 0) {
-                throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
-            }
-            this.batchSize = batchSize;
-            return this;
-        }
-
-        public Builder minError(double minError) {
-            if (!(minError >= 0)) {
-                throw new IllegalArgumentException("minimum error must be zero or more, got " + minError);
-            }
-            this.minError = minError;
-            return this;
-        }
-
-        /** Whether to visit the rows in a new seeded order each epoch (default yes), as {@code Trainer}. */
-        public Builder shuffle(boolean shuffle) {
-            this.shuffle = shuffle;
-            return this;
-        }
-
-        public Builder seed(long seed) {
-            this.seed = seed;
+        @Override
+        protected Builder self() {
             return this;
         }
 
@@ -454,14 +385,7 @@ public final class SparkTrainer {
         }
 
         public SparkTrainer build() {
-            return new SparkTrainer(this);
-        }
-
-        private Plugins lookup() {
-            if (plugins == null) {
-                plugins = Plugins.load();
-            }
-            return plugins;
+            return new SparkTrainer(this, chosen());
         }
     }
 }
