@@ -9,6 +9,7 @@ import io.sinapse.core.Kernels;
 import io.sinapse.core.Layer;
 import io.sinapse.core.Network;
 import io.sinapse.core.Tensor;
+import io.sinapse.core.Trainer;
 import io.sinapse.data.FashionMnist;
 
 import java.lang.management.ManagementFactory;
@@ -69,7 +70,7 @@ public final class TrainingStepProfile {
         System.out.printf(Locale.ROOT, "%d threads, kernels %s%n", Kernels.threads(),
                 Kernels.vectorized() ? "vector" : "scalar");
         for (int epoch = 1; epoch <= epochs; epoch++) {
-            shuffle(order, random);
+            Trainer.shuffle(order, random);
             Arrays.fill(nanos, 0);
             long wall = System.nanoTime();
             long cpu = bean.getCurrentThreadCpuTime();
@@ -120,15 +121,6 @@ public final class TrainingStepProfile {
         long now = bean.getCurrentThreadCpuTime();
         nanos[phase] += now - since;
         return now;
-    }
-
-    private static void shuffle(int[] order, SplittableRandom random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
     }
 
     private static Dataset randomData(int rows) {

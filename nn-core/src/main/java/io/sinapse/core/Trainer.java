@@ -376,6 +376,14 @@ public final class Trainer {
     }
 
     private double penalty(List<Tensor> tensors) {
+        return penalty(regularizer, tensors);
+    }
+
+    /**
+     * The penalty {@code regularizer} adds to the loss for {@code tensors}, counting only those it applies to
+     * (weights, not biases); 0 without a regularizer. What the trainer adds to the loss it reports.
+     */
+    public static double penalty(Regularizer regularizer, List<Tensor> tensors) {
         if (regularizer == null) {
             return 0;
         }
@@ -388,8 +396,11 @@ public final class Trainer {
         return sum;
     }
 
-    /** Fisher–Yates with the trainer's seeded generator: the same seed, the same batches. */
-    private static void shuffle(int[] order, SplittableRandom random) {
+    /**
+     * Fisher–Yates with the trainer's seeded generator: the order in which the trainer visits the rows, so another
+     * trainer (the Spark one) or a profile drawing with the same generator gets the same batches.
+     */
+    public static void shuffle(int[] order, SplittableRandom random) {
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = order[i];

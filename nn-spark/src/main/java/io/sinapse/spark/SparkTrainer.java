@@ -6,6 +6,7 @@ import io.sinapse.api.Regularizer;
 import io.sinapse.core.Epoch;
 import io.sinapse.core.Network;
 import io.sinapse.core.Tensor;
+import io.sinapse.core.Trainer;
 import io.sinapse.core.TrainingSettings;
 import io.sinapse.persistence.Task;
 import io.sinapse.persistence.TrainingHistory;
@@ -147,7 +148,7 @@ public final class SparkTrainer {
         for (int epoch = 1; epoch <= maxEpochs && stopReason == null; epoch++) {
             long epochStarted = System.nanoTime();
             if (shuffle) {
-                shuffle(order, random);
+                Trainer.shuffle(order, random);
             }
             double lossSum = 0;
             long correct = 0;
@@ -292,26 +293,7 @@ public final class SparkTrainer {
     }
 
     private double penalty(List<Tensor> tensors) {
-        if (regularizer == null) {
-            return 0;
-        }
-        double sum = 0;
-        for (Tensor tensor : tensors) {
-            if (tensor.regularized()) {
-                sum += regularizer.penalty(tensor.value(), tensor.size());
-            }
-        }
-        return sum;
-    }
-
-    /** Fisher–Yates with the seeded generator, exactly as {@code Trainer} shuffles: the same seed, the same batches. */
-    private static void shuffle(int[] order, SplittableRandom random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        return Trainer.penalty(regularizer, tensors);
     }
 
     private static String rootMessage(Throwable e) {
