@@ -31,6 +31,36 @@ class TanhTest implements ActivationContract {
         }
     }
 
+    /**
+     * The float path computes tanh through one exponential (or a series near 0): it must give what rounding
+     * {@code Math.tanh} to float gives, within one float ulp, across the series' edge at 2⁻¹⁰, tiny and huge values,
+     * and keep −0, ±1 at ±∞ and NaN.
+     */
+    @Test
+    void floatPathIsMathTanhRoundedToFloat() {
+        java.util.List<Float> zs = new java.util.ArrayList<>(java.util.List.of(0f, -0f, 1e-30f, -1e-7f, 3e-4f,
+                0x1p-10f, Math.nextDown(0x1p-10f), Math.nextUp(0x1p-10f), -0x1p-10f, 0.5f, -1f, 3f, 9.5f, -20f,
+                Float.MIN_VALUE, Float.MAX_VALUE, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN));
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        for (int i = 0; i < 100_000; i++) {
+            zs.add((float) (Math.scalb(random.nextDouble(-1, 1), random.nextInt(-30, 6))));
+        }
+        float[] z = new float[zs.size()];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = zs.get(i);
+        }
+        float[] out = new float[z.length];
+        activation().forward(z, out, 1, z.length);
+        for (int i = 0; i < z.length; i++) {
+            float expected = (float) Math.tanh(z[i]);
+            if (Float.isNaN(expected) || expected == 0f) {
+                assertEquals(Float.floatToIntBits(expected), Float.floatToIntBits(out[i]), "tanh(" + z[i] + ")");
+            } else {
+                assertEquals(expected, out[i], Math.ulp(expected), "tanh(" + z[i] + ")");
+            }
+        }
+    }
+
     @Test
     void matchesPyTorch() {
         PyTorchFixture.assertMatches("tanh");
