@@ -73,16 +73,10 @@ class VectorKernelsTest {
             "3000,11,13"})
     void decodeAgreesWithTheReference(int n, int src, int dst) {
         SplittableRandom random = new SplittableRandom(n + 31L * src);
-        byte[] codes = new byte[src + n + 5];
-        for (int i = 0; i < codes.length; i++) {
-            codes[i] = (byte) random.nextInt(256);
-        }
+        byte[] codes = codes(src + n + 5, random);
         float[] table = random(256, random);
-        float[] expected = new float[dst + n + 5];
-        float[] actual = new float[dst + n + 5];
-        java.util.Arrays.fill(expected, 42f);
-        java.util.Arrays.fill(actual, 42f);
-        Matrices.decode(codes, src, table, expected, dst, n);
+        float[] expected = decodedByTheReference(codes, src, table, dst, n);
+        float[] actual = filled(dst + n + 5);
         VectorKernels.decode(codes, src, table, actual, dst, n);
         org.junit.jupiter.api.Assertions.assertArrayEquals(expected, actual, "decode of " + n + " codes");
         for (int j = 0; j < n; j++) {
@@ -90,25 +84,39 @@ class VectorKernelsTest {
         }
     }
 
+    private static byte[] codes(int length, SplittableRandom random) {
+        byte[] codes = new byte[length];
+        for (int i = 0; i < length; i++) {
+            codes[i] = (byte) random.nextInt(256);
+        }
+        return codes;
+    }
+
+    /** An output array whose untouched values show: 42 everywhere. */
+    private static float[] filled(int length) {
+        float[] x = new float[length];
+        java.util.Arrays.fill(x, 42f);
+        return x;
+    }
+
+    private static float[] decodedByTheReference(byte[] codes, int src, float[] table, int dst, int n) {
+        float[] x = filled(dst + n + 5);
+        Matrices.decode(codes, src, table, x, dst, n);
+        return x;
+    }
+
     @ParameterizedTest(name = "{0} codes from {1} to {2}, divided by {3}")
     @CsvSource({"0,0,0,255", "15,3,1,255", "16,0,0,255", "17,1,5,255", "784,784,0,255", "1025,7,3,255",
             "3000,11,13,3", "100,2,2,1"})
     void decodingByDivisionGivesTheTablesFloats(int n, int src, int dst, float divisor) {
-        SplittableRandom random = new SplittableRandom(n + 17L * src);
-        byte[] codes = new byte[src + n + 5];
-        for (int i = 0; i < codes.length; i++) {
-            codes[i] = (byte) random.nextInt(256);
-        }
+        byte[] codes = codes(src + n + 5, new SplittableRandom(n + 17L * src));
         float[] table = new float[256];
         for (int code = 0; code < 256; code++) {
             table[code] = code / divisor;
         }
         assertEquals(divisor, Kernels.divisorOf(table), "the divisor of a table of code / " + divisor);
-        float[] expected = new float[dst + n + 5];
-        float[] actual = new float[dst + n + 5];
-        java.util.Arrays.fill(expected, 42f);
-        java.util.Arrays.fill(actual, 42f);
-        Matrices.decode(codes, src, table, expected, dst, n);
+        float[] expected = decodedByTheReference(codes, src, table, dst, n);
+        float[] actual = filled(dst + n + 5);
         VectorKernels.decodeDividing(codes, src, divisor, actual, dst, n);
         org.junit.jupiter.api.Assertions.assertArrayEquals(expected, actual, "decode of " + n + " codes by division");
     }
