@@ -44,11 +44,15 @@ public final class AdaGrad extends AbstractOptimizer {
     @Override
     void apply(float[] params, float[] grads, float[] state, int count, int from, int to, long step,
                double learningRate) {
+        // In float, in the order of PyTorch's float32 kernels (state_sum.addcmul_(g, g), then
+        // param.addcdiv_(g, sqrt + ε, −lr)): a loop C2 vectorises, where the double one took ~3.6 ns a weight.
+        float rate = (float) learningRate;
+        float epsilon = (float) eps;
         for (int i = from; i < to; i++) {
-            double gradient = grads[i];
-            float sumOfSquares = (float) (state[i] + gradient * gradient);
+            float gradient = grads[i];
+            float sumOfSquares = state[i] + gradient * gradient;
             state[i] = sumOfSquares;
-            params[i] = (float) (params[i] - learningRate * gradient / (Math.sqrt(sumOfSquares) + eps));
+            params[i] = params[i] - rate * (gradient / ((float) Math.sqrt(sumOfSquares) + epsilon));
         }
     }
 }

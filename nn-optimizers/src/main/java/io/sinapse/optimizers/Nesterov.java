@@ -46,11 +46,14 @@ public final class Nesterov extends AbstractOptimizer {
     @Override
     void apply(float[] params, float[] grads, float[] state, int count, int from, int to, long step,
                double learningRate) {
+        // In float, as PyTorch's buf.mul_(μ).add_(grad), grad.add(buf, alpha=μ), param.add_(…, alpha=-lr).
+        float mu = (float) momentum;
+        float rate = (float) learningRate;
         for (int i = from; i < to; i++) {
             float gradient = grads[i];
-            float velocity = (float) (momentum * state[i] + gradient);
+            float velocity = state[i] * mu + gradient;
             state[i] = velocity;
-            params[i] = (float) (params[i] - learningRate * (gradient + momentum * velocity));
+            params[i] = params[i] - rate * (gradient + mu * velocity);
         }
     }
 }

@@ -46,11 +46,17 @@ public final class RmsProp extends AbstractOptimizer {
     @Override
     void apply(float[] params, float[] grads, float[] state, int count, int from, int to, long step,
                double learningRate) {
+        // In float, in the order of PyTorch's float32 kernels (square_avg.mul_(α).addcmul_(g, g, 1 − α), then
+        // param.addcdiv_(g, sqrt + ε, −lr)): a loop C2 vectorises, where the double one took ~3.6 ns a weight.
+        float decay = (float) alpha;
+        float rest = (float) (1 - alpha);
+        float rate = (float) learningRate;
+        float epsilon = (float) eps;
         for (int i = from; i < to; i++) {
-            double gradient = grads[i];
-            float meanSquare = (float) (alpha * state[i] + (1 - alpha) * gradient * gradient);
+            float gradient = grads[i];
+            float meanSquare = state[i] * decay + rest * gradient * gradient;
             state[i] = meanSquare;
-            params[i] = (float) (params[i] - learningRate * gradient / (Math.sqrt(meanSquare) + eps));
+            params[i] = params[i] - rate * (gradient / ((float) Math.sqrt(meanSquare) + epsilon));
         }
     }
 }

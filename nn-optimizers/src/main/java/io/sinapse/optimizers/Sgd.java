@@ -34,8 +34,9 @@ public final class Sgd extends AbstractOptimizer {
     @Override
     void apply(float[] params, float[] grads, float[] state, int count, int from, int to, long step,
                double learningRate) {
+        float rate = (float) learningRate; // in float, as PyTorch's param.add_(grad, alpha=-lr): a vectorised loop
         for (int i = from; i < to; i++) {
-            params[i] = (float) (params[i] - learningRate * grads[i]);
+            params[i] = params[i] - rate * grads[i];
         }
     }
 }
