@@ -1,10 +1,10 @@
 /**
  * Gradient-descent update rules, reached by name through {@link io.sinapse.api.Plugins}: {@code sgd},
  * {@code momentum}, {@code nesterov}, {@code rmsprop}, {@code adagrad}, {@code adam}, {@code adamw}. Each follows
- * the update formula of its PyTorch 1.13 counterpart exactly. Weights and state are stored as float; the
- * arithmetic of each element is done in double and rounded once when stored, except in Adam and AdamW, which
- * compute in float in PyTorch's order so that the JIT can vectorise them. Both agree with PyTorch's float32 to
- * within a few ulps on the reference fixture (nn-optimizers/src/test/resources/fixtures). Exports nothing.
+ * the update formula of its PyTorch 1.13 counterpart exactly. Weights and state are stored as float, and every
+ * rule computes in float in the order of PyTorch's float32 kernels, so that the JIT can vectorise it. They agree
+ * with PyTorch's float32 to within a few ulps on the reference fixture (nn-optimizers/src/test/resources/fixtures).
+ * Exports nothing.
  *
  * @provides io.sinapse.api.Optimizer
  */
