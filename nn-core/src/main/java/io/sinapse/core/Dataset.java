@@ -37,16 +37,16 @@ public final class Dataset {
 
     /** Wraps the arrays without copying them; their lengths must be whole rows of the same count. */
     public Dataset(float[] features, int featureCount, float[] targets, int targetCount) {
-        this(Objects.requireNonNull(features, "features"), null, null, featureCount, targets, targetCount,
+        this(Objects.requireNonNull(features, "features"), null, null, 0f, featureCount, targets, targetCount,
                 checkShape("Features", features.length, "values", featureCount, targets, targetCount));
     }
 
-    private Dataset(float[] features, byte[] codes, float[] decode, int featureCount, float[] targets,
-                    int targetCount, int rows) {
+    private Dataset(float[] features, byte[] codes, float[] decode, float decodeDivisor, int featureCount,
+                    float[] targets, int targetCount, int rows) {
         this.features = features;
         this.codes = codes;
         this.decode = decode;
-        this.decodeDivisor = decode == null ? 0f : Kernels.divisorOf(decode);
+        this.decodeDivisor = decodeDivisor;
         this.targets = targets;
         this.featureCount = featureCount;
         this.targetCount = targetCount;
@@ -72,7 +72,8 @@ public final class Dataset {
             }
         }
         int rows = checkShape("Feature codes", codes.length, "bytes", featureCount, targets, targetCount);
-        return new Dataset(null, codes, decode.clone(), featureCount, targets, targetCount, rows);
+        return new Dataset(null, codes, decode.clone(), Kernels.divisorOf(decode), featureCount, targets, targetCount,
+                rows);
     }
 
     /** Checks the two matrices hold the same whole number of rows and returns that number. */
@@ -205,7 +206,7 @@ public final class Dataset {
             System.arraycopy(codes, rowIndices[i] * featureCount, x, i * featureCount, featureCount);
             System.arraycopy(targets, rowIndices[i] * targetCount, y, i * targetCount, targetCount);
         }
-        return new Dataset(null, x, decode, featureCount, y, targetCount, rowIndices.length);
+        return new Dataset(null, x, decode, decodeDivisor, featureCount, y, targetCount, rowIndices.length);
     }
 
     /** The rows {@code from} (inclusive) to {@code to} (exclusive), copied; byte codes stay byte codes. */
@@ -215,7 +216,7 @@ public final class Dataset {
             return new Dataset(Arrays.copyOfRange(features, from * featureCount, to * featureCount), featureCount,
                     y, targetCount);
         }
-        return new Dataset(null, Arrays.copyOfRange(codes, from * featureCount, to * featureCount), decode,
-                featureCount, y, targetCount, to - from);
+        byte[] x = Arrays.copyOfRange(codes, from * featureCount, to * featureCount);
+        return new Dataset(null, x, decode, decodeDivisor, featureCount, y, targetCount, to - from);
     }
 }
