@@ -39,6 +39,12 @@ public final class ActivationLayer implements Layer {
     }
 
     @Override
+    public float[] infer(float[] input, int rows, float[] output) {
+        activation.forward(input, output, rows, size);
+        return output;
+    }
+
+    @Override
     public float[] backward(float[] gradOutput, int rows, boolean needInputGradient) {
         gradInput = Buffers.ensure(gradInput, rows * size);
         activation.backward(lastInput, output, gradOutput, gradInput, rows, size);

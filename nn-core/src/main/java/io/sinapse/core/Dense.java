@@ -75,15 +75,18 @@ public final class Dense implements Layer {
         return output;
     }
 
+    @Override
+    public float[] infer(float[] input, int rows, float[] output) {
+        return infer(input, 0, rows, output);
+    }
+
     /**
-     * Inference on {@code rows} input rows starting at {@code input[offset]}, read in place: how
-     * {@link Network#predict(float[], int)} feeds a large input through a chunk at a time. Prepares no backward pass.
+     * {@link #infer(float[], int, float[]) Inference} on {@code rows} input rows starting at {@code input[offset]},
+     * read in place: how {@link Network#predict(float[], int)} feeds a large input through a part at a time.
      */
-    float[] infer(float[] input, int offset, int rows) {
-        output = Buffers.ensure(output, rows * outputs);
+    float[] infer(float[] input, int offset, int rows, float[] output) {
         Kernels.multiply(input, offset, weights.value(), output, rows, inputs, outputs);
         Kernels.addRowVector(output, bias.value(), rows, outputs);
-        lastInput = null;
         return output;
     }
 

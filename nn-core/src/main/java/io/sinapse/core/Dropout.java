@@ -101,6 +101,12 @@ public final class Dropout implements Layer {
         return output;
     }
 
+    /** Inference keeps every value: the input itself. */
+    @Override
+    public float[] infer(float[] input, int rows, float[] output) {
+        return input;
+    }
+
     @Override
     public float[] backward(float[] gradOutput, int rows, boolean needInputGradient) {
         if (!needInputGradient) {

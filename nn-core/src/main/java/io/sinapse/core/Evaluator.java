@@ -38,16 +38,18 @@ final class Evaluator {
         y = Buffers.ensure(y, chunk * targets);
         double lossSum = 0;
         int correct = 0;
+        float[][] buffers = network.buffers();
         for (int start = 0; start < rows; start += chunk) {
             int count = Math.min(chunk, rows - start);
             System.arraycopy(data.targets(), start * targets, y, 0, count * targets);
             // When the loss absorbs softmax, the pre-activations pick the same argmax as the probabilities.
-            float[] out = network.infer(data.features(), start * inputs, count, end);
+            float[] out = network.infer(data.features(), start * inputs, count, end, buffers);
             if (loss != null) {
                 lossSum += loss.value(out, y, count, targets) * count;
             }
             correct += Accuracy.correct(out, y, count, targets);
         }
+        network.spare(buffers);
         return new Result(loss == null ? Double.NaN : lossSum / rows, (double) correct / rows);
     }
 }

@@ -17,6 +17,14 @@ public interface Layer {
     float[] forward(float[] input, int rows, boolean training);
 
     /**
+     * Inference on {@code rows} input rows: writes this layer's output into {@code output} (room for
+     * {@code rows × outputSize()} values) and returns it, or returns {@code input} itself when the layer passes it
+     * through unchanged (dropout). Touches none of the layer's own buffers, so several threads may infer at once,
+     * each on its own rows and arrays.
+     */
+    float[] infer(float[] input, int rows, float[] output);
+
+    /**
      * Given ∂loss/∂output for the batch of the last forward call, fills the gradients of this layer's parameters
      * and returns ∂loss/∂input (or {@code null} when {@code needInputGradient} is false, as for the first layer).
      */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * A sequential network: layers applied one after another ("functions inside functions", as the course puts it).
@@ -21,13 +22,20 @@ import java.util.SplittableRandom;
  */
 public final class Network {
 
-    /** Rows per pass through the layers in {@link #predict(float[], int)}. */
+    /** The most rows per pass through the layers in {@link #predict(float[], int)}. */
     static final int PREDICT_CHUNK = 2048;
+    /**
+     * With several threads, {@link #predict(float[], int)} cuts the rows into about this many parts per thread (a
+     * thread that falls behind then delays the call by a small part), of at least {@value #MIN_PART_ROWS} rows;
+     * below twice that, the threads share each product instead.
+     */
+    private static final int PARTS_PER_THREAD = 4;
+    private static final int MIN_PART_ROWS = 32;
 
     private final int inputSize;
     private final List<Layer> layers;
-    /** Input rows copied for {@link #infer} when the first layer cannot read them in place. */
-    private float[] inferInput;
+    /** Pairs of inference buffers kept between calls, one for each thread that may infer at once. */
+    private final AtomicReferenceArray<float[][]> spareBuffers = new AtomicReferenceArray<>(8);
 
     public Network(int inputSize, List<Layer> layers) {
         if (layers.isEmpty()) {
@@ -114,42 +122,85 @@ public final class Network {
     }
 
     /**
-     * The outputs for {@code rows} input rows, in a new array (inference: dropout and the like are off). A large
-     * input goes through {@value #PREDICT_CHUNK} rows at a time, so the layers' buffers stay small; every row's
-     * outputs are the same, bit for bit, as when it is predicted alone.
+     * The outputs for {@code rows} input rows, in a new array (inference: dropout and the like are off). The rows go
+     * through in parts of at most {@value #PREDICT_CHUNK}, so the buffers stay small; with {@link Kernels#threads}
+     * above 1 and enough rows, the threads take whole parts through every layer, each with its own buffers, so
+     * nothing waits between layers. Every row's outputs are the same, bit for bit, as when it is predicted alone.
      */
     public float[] predict(float[] input, int rows) {
         checkInput(input, rows);
         int outputs = outputSize();
         float[] result = new float[rows * outputs];
-        for (int start = 0; start < rows; start += PREDICT_CHUNK) {
-            int count = Math.min(PREDICT_CHUNK, rows - start);
-            float[] out = infer(input, start * inputSize, count, layers.size());
+        int threads = Kernels.threads();
+        int partRows = rows < 2 * MIN_PART_ROWS || threads == 1 ? PREDICT_CHUNK
+                : Math.min(PREDICT_CHUNK, Math.max(MIN_PART_ROWS, roundUp(rows, PARTS_PER_THREAD * threads) + 7 & ~7));
+        int parts = roundUp(rows, partRows);
+        ProductThreads.Parts part = p -> {
+            int start = p * partRows;
+            int count = Math.min(partRows, rows - start);
+            float[][] buffers = buffers();
+            float[] out = infer(input, start * inputSize, count, layers.size(), buffers);
             System.arraycopy(out, 0, result, start * outputs, count * outputs);
+            spare(buffers);
+        };
+        ProductThreads pool = Kernels.pool();
+        if (parts == 1 || pool == null || !pool.run(part, parts)) {
+            for (int p = 0; p < parts; p++) {
+                part.run(p);
+            }
         }
         return result;
     }
 
+    private static int roundUp(int rows, int per) {
+        return (rows + per - 1) / per;
+    }
+
     /**
      * Inference through layers {@code 0 … end-1} on {@code rows} rows of {@code input} starting at index
-     * {@code offset}, read in place when the first layer is dense (else copied to a buffer kept for the next call).
-     * The result is the last layer's reused buffer, or a buffer holding the rows when {@code end} is 0.
+     * {@code offset}, read in place when the first layer is dense (else copied), in the pair of {@code buffers},
+     * which it grows as needed. Returns the array holding the result: one of the buffers, or the rows themselves
+     * when {@code end} is 0 or no layer changes them.
      */
-    float[] infer(float[] input, int offset, int rows, int end) {
-        if (end > 0 && layers.get(0) instanceof Dense first) {
-            float[] signal = first.infer(input, offset, rows);
-            for (int i = 1; i < end; i++) {
-                signal = layers.get(i).forward(signal, rows, false);
+    float[] infer(float[] input, int offset, int rows, int end, float[][] buffers) {
+        float[] signal = input;
+        int first = 0;
+        if (end > 0 && layers.get(0) instanceof Dense dense) {
+            signal = dense.infer(input, offset, rows, buffer(buffers, 0, rows * dense.outputSize()));
+            first = 1;
+        } else if (offset != 0) {
+            signal = buffer(buffers, 0, rows * inputSize);
+            System.arraycopy(input, offset, signal, 0, rows * inputSize);
+        }
+        for (int i = first; i < end; i++) {
+            Layer layer = layers.get(i);
+            signal = layer.infer(signal, rows, buffer(buffers, signal == buffers[0] ? 1 : 0, rows * layer.outputSize()));
+        }
+        return signal;
+    }
+
+    private static float[] buffer(float[][] buffers, int which, int size) {
+        return buffers[which] = Buffers.ensure(buffers[which], size);
+    }
+
+    /** A pair of inference buffers no other thread is using: a spare one, else new. */
+    float[][] buffers() {
+        for (int i = 0; i < spareBuffers.length(); i++) {
+            float[][] buffers = spareBuffers.getAndSet(i, null);
+            if (buffers != null) {
+                return buffers;
             }
-            return signal;
         }
-        float[] rowsIn = input;
-        if (offset != 0 || end == 0) {
-            inferInput = Buffers.ensure(inferInput, rows * inputSize);
-            System.arraycopy(input, offset, inferInput, 0, rows * inputSize);
-            rowsIn = inferInput;
+        return new float[2][];
+    }
+
+    /** Keeps a pair of inference buffers for the next call (or drops it when enough are kept). */
+    void spare(float[][] buffers) {
+        for (int i = 0; i < spareBuffers.length(); i++) {
+            if (spareBuffers.compareAndSet(i, null, buffers)) {
+                return;
+            }
         }
-        return forward(rowsIn, rows, end, false);
     }
 
     /** The output for one example. */

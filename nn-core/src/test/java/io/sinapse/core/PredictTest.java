@@ -1,6 +1,9 @@
 package io.sinapse.core;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -9,10 +12,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * {@link Network#predict(float[], int)} takes a large input a chunk of rows at a time; a row's outputs must not
- * depend on that, nor on which other rows are predicted with it.
+ * {@link Network#predict(float[], int)} takes a large input a part of rows at a time, on one thread or several; a
+ * row's outputs must not depend on that, nor on which other rows are predicted with it.
  */
 class PredictTest {
+
+    @AfterEach
+    void backToOneThread() {
+        Kernels.threads(1);
+    }
 
     private static float[] random(int n, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -28,12 +36,7 @@ class PredictTest {
         int outputs = network.outputSize();
         float[] all = network.predict(x, rows);
         assertEquals(rows * outputs, all.length, "one output row per input row");
-        // Rows on both sides of every chunk boundary, and a sample of the rest.
         for (int r = 0; r < rows; r++) {
-            int inChunk = r % Network.PREDICT_CHUNK;
-            if (inChunk > 1 && inChunk < Network.PREDICT_CHUNK - 2 && r % 97 != 0 && r != rows - 1) {
-                continue;
-            }
             float[] alone = network.predict(Arrays.copyOfRange(x, r * inputs, (r + 1) * inputs));
             for (int j = 0; j < outputs; j++) {
                 assertEquals(Float.floatToRawIntBits(alone[j]), Float.floatToRawIntBits(all[r * outputs + j]),
@@ -42,18 +45,36 @@ class PredictTest {
         }
     }
 
-    @Test
-    void aLargeInputGivesEachRowTheOutputsItHasAlone() {
-        Network network = Network.builder(20).dense(70, "relu").dense(10, "softmax").seed(4).build();
+    @ParameterizedTest(name = "{0} thread(s)")
+    @ValueSource(ints = {1, 2, 3})
+    void aLargeInputGivesEachRowTheOutputsItHasAlone(int threads) {
+        Kernels.threads(threads);
+        Network network = Network.builder(40).dense(70, "relu").dense(10, "softmax").seed(4).build();
         int rows = 2 * Network.PREDICT_CHUNK + 37;
-        assertEachRowAsAlone(network, random(rows * 20, 1), rows);
+        assertEachRowAsAlone(network, random(rows * 40, 1), rows);
     }
 
-    @Test
-    void chunksWorkWhenTheFirstLayerIsNotDense() {
-        Network network = Network.builder(12).dropout(0.5).dense(9, "tanh").dense(3, "sigmoid").seed(4).build();
+    @ParameterizedTest(name = "{0} thread(s)")
+    @ValueSource(ints = {1, 2})
+    void partsWorkWhenTheFirstLayerIsNotDense(int threads) {
+        Kernels.threads(threads);
+        Network network = Network.builder(12).dropout(0.5).dense(90, "tanh").dense(3, "sigmoid").seed(4).build();
         int rows = Network.PREDICT_CHUNK + 5;
         assertEachRowAsAlone(network, random(rows * 12, 2), rows);
+    }
+
+    @ParameterizedTest(name = "{0} rows")
+    @ValueSource(ints = {63, 64, 65, 200, 1001})
+    void fewRowsOnTwoThreadsGiveTheOutputsOfOneThread(int rows) {
+        Network network = Network.builder(50).dense(64, "relu").dense(5, "softmax").seed(6).build();
+        float[] x = random(rows * 50, rows);
+        Kernels.threads(1);
+        float[] one = network.predict(x, rows);
+        Kernels.threads(2);
+        float[] two = network.predict(x, rows);
+        for (int i = 0; i < one.length; i++) {
+            assertEquals(Float.floatToRawIntBits(one[i]), Float.floatToRawIntBits(two[i]), "output " + i);
+        }
     }
 
     @Test
