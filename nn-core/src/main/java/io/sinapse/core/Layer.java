@@ -19,10 +19,16 @@ public interface Layer {
     /**
      * Inference on {@code rows} input rows: writes this layer's output into {@code output} (room for
      * {@code rows × outputSize()} values) and returns it, or returns {@code input} itself when the layer passes it
-     * through unchanged (dropout). Touches none of the layer's own buffers, so several threads may infer at once,
-     * each on its own rows and arrays.
+     * through unchanged (dropout). The layers of this package touch none of their own buffers here, so several
+     * threads may infer at once, each on its own rows and arrays. This default, for layers written elsewhere, runs
+     * {@link #forward} one thread at a time and copies its result.
      */
-    float[] infer(float[] input, int rows, float[] output);
+    default float[] infer(float[] input, int rows, float[] output) {
+        synchronized (this) {
+            System.arraycopy(forward(input, rows, false), 0, output, 0, rows * outputSize());
+        }
+        return output;
+    }
 
     /**
      * Given ∂loss/∂output for the batch of the last forward call, fills the gradients of this layer's parameters

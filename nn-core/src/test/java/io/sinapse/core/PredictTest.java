@@ -77,6 +77,65 @@ class PredictTest {
         }
     }
 
+    /** A layer written elsewhere, with a buffer of its own and no {@code infer}: the default runs it safely. */
+    private static final class Square implements Layer {
+        private final int size;
+        private float[] output;
+
+        Square(int size) {
+            this.size = size;
+        }
+
+        @Override
+        public int inputSize() {
+            return size;
+        }
+
+        @Override
+        public int outputSize() {
+            return size;
+        }
+
+        @Override
+        public float[] forward(float[] input, int rows, boolean training) {
+            output = Buffers.ensure(output, rows * size);
+            for (int i = 0; i < rows * size; i++) {
+                output[i] = input[i] * input[i];
+            }
+            return output;
+        }
+
+        @Override
+        public float[] backward(float[] gradOutput, int rows, boolean needInputGradient) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String describe() {
+            return "Square";
+        }
+    }
+
+    @Test
+    void aLayerWithoutItsOwnInferIsPredictedByThreadsAsByOne() {
+        Dense first = new Dense(40, 64);
+        Dense last = new Dense(64, 7);
+        first.initialize(io.sinapse.api.WeightInit.GLOROT, new SplittableRandom(1));
+        last.initialize(io.sinapse.api.WeightInit.GLOROT, new SplittableRandom(2));
+        Network network = new Network(40, java.util.List.of(first, new Square(64), last));
+        int rows = 3000;
+        float[] x = random(rows * 40, 9);
+        Kernels.threads(1);
+        float[] one = network.predict(x, rows);
+        Kernels.threads(2);
+        for (int round = 0; round < 5; round++) {
+            float[] two = network.predict(x, rows);
+            for (int i = 0; i < one.length; i++) {
+                assertEquals(Float.floatToRawIntBits(one[i]), Float.floatToRawIntBits(two[i]), "output " + i);
+            }
+        }
+    }
+
     @Test
     void accuracyOfALargeSetAgreesWithPredictWhateverTheFirstLayer() {
         int rows = 2500;
