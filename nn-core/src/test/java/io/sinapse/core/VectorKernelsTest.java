@@ -153,6 +153,33 @@ class VectorKernelsTest {
         assertEquals(0.5f, c[1], "0·∞ + 2·0.25, the zero input skipped");
     }
 
+    /** The one-row scan for nonzero inputs must skip ±0 only: the tiniest subnormal and NaN are inputs too. */
+    @Test
+    void oneRowSkipsSignedZerosButKeepsSubnormalsAndNaN() {
+        float[][] rows = {
+                {-0f, Float.MIN_VALUE, 0f, -0f, 0f, -0f, 0f, 0f, 0f},
+                {0f, 0f, -0f, 0f, 0f, 0f, -0f, -1e-40f, 0f},
+                {0f, -0f, Float.NaN, 0f, 0f, 2f, 0f, -0f, 0f},
+                {-0f, Float.MIN_VALUE, 0f, -Float.MIN_VALUE, 3f, -0f, Float.MAX_VALUE, 1e-40f, 0f},
+                {-0f, -0f, -0f, -0f, -0f, -0f, -0f, -0f, -Float.MIN_NORMAL}};
+        int k = rows[0].length;
+        int n = 20;
+        float[] b = new float[k * n];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (i % 7 - 3) * 0x1p60f; // large enough that a subnormal input still moves the sum
+        }
+        for (float[] a : rows) {
+            float[] fast = new float[n];
+            float[] reference = new float[n];
+            VectorKernels.multiply(a, b, fast, 1, k, n);
+            VectorKernels.referenceMultiply(a, b, reference, 1, k, n);
+            for (int j = 0; j < n; j++) {
+                assertEquals(Float.floatToRawIntBits(reference[j]), Float.floatToRawIntBits(fast[j]),
+                        "column " + j + " of " + java.util.Arrays.toString(a));
+            }
+        }
+    }
+
     @ParameterizedTest(name = "({0}×{1})ᵀ·{0}×{2}")
     @CsvSource({"1,1,1", "1,784,256", "2,3,4", "3,17,33", "7,13,5", "8,32,32", "9,33,31", "13,1,47", "16,31,17",
             "600,31,65", "128,784,256", "128,256,128", "128,128,10", "1025,37,19"})
