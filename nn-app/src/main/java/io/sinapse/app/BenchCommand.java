@@ -59,7 +59,12 @@ final class BenchCommand implements Runnable {
 
         /** Single-image predictions timed one by one (after as many again to warm up). */
         private static final int PREDICT_ONE_CALLS = 30_000;
-        private static final int PREDICT_SET_RUNS = 7;
+        /**
+         * The whole test set: this many calls to warm up (the first calls after the single-image ones run code C2
+         * has not compiled yet for this path: about 0.5 s), then this many timed.
+         */
+        private static final int PREDICT_SET_WARM_UP = 25;
+        private static final int PREDICT_SET_RUNS = 15;
 
         @Spec
         CommandSpec spec;
@@ -230,7 +235,7 @@ final class BenchCommand implements Runnable {
         /** All test images as one batch through {@link Network#predict(float[], int)}: warmed up, then the median. */
         private static double predictTestSetMilliseconds(Network network, Dataset test) {
             float sink = 0;
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < PREDICT_SET_WARM_UP; i++) {
                 sink += network.predict(test.features(), test.rows())[0];
             }
             double[] runs = new double[PREDICT_SET_RUNS];
