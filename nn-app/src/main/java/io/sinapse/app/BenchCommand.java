@@ -60,10 +60,11 @@ final class BenchCommand implements Runnable {
         /** Single-image predictions timed one by one (after as many again to warm up). */
         private static final int PREDICT_ONE_CALLS = 30_000;
         /**
-         * The whole test set: this many calls to warm up (the first calls after the single-image ones run code C2
-         * has not compiled yet for this path: about 0.5 s), then this many timed.
+         * The whole test set: calls to warm up for this long, then this many timed. After the single-image calls, the
+         * first whole-set calls run code the JIT has not yet compiled for that path, and with both cores busy its
+         * compiler threads take a while: calls ran twice as slow for the first 10–25 calls (0.3–0.8 s).
          */
-        private static final int PREDICT_SET_WARM_UP = 25;
+        private static final long PREDICT_SET_WARM_UP_NANOS = 2_000_000_000L;
         private static final int PREDICT_SET_RUNS = 15;
 
         @Spec
@@ -232,10 +233,10 @@ final class BenchCommand implements Runnable {
             return new double[]{median(calls), Arrays.stream(calls).average().orElse(Double.NaN)};
         }
 
-        /** All test images as one batch through {@link Network#predict(float[], int)}: warmed up, then the median. */
+        /** All test images as one batch through {@link Network#predict(float[], int)}: warmed up 2 s, then the median. */
         private static double predictTestSetMilliseconds(Network network, Dataset test) {
             float sink = 0;
-            for (int i = 0; i < PREDICT_SET_WARM_UP; i++) {
+            for (long started = System.nanoTime(); System.nanoTime() - started < PREDICT_SET_WARM_UP_NANOS; ) {
                 sink += network.predict(test.features(), test.rows())[0];
             }
             double[] runs = new double[PREDICT_SET_RUNS];
