@@ -77,15 +77,20 @@ public final class Dense implements Layer {
 
     @Override
     public float[] infer(float[] input, int rows, float[] output) {
-        return infer(input, 0, rows, output);
+        return infer(input, 0, rows, output, true);
     }
 
     /**
      * {@link #infer(float[], int, float[]) Inference} on {@code rows} input rows starting at {@code input[offset]},
-     * read in place: how {@link Network#predict(float[], int)} feeds a large input through a part at a time.
+     * read in place: how {@link Network#predict(float[], int)} feeds a large input through a part at a time. With
+     * {@code shared} false the product runs on the calling thread only (the part is already one thread's share).
      */
-    float[] infer(float[] input, int offset, int rows, float[] output) {
-        Kernels.multiply(input, offset, weights.value(), output, rows, inputs, outputs);
+    float[] infer(float[] input, int offset, int rows, float[] output, boolean shared) {
+        if (shared) {
+            Kernels.multiply(input, offset, weights.value(), output, rows, inputs, outputs);
+        } else {
+            Kernels.multiplyAlone(input, offset, weights.value(), output, rows, inputs, outputs);
+        }
         Kernels.addRowVector(output, bias.value(), rows, outputs);
         return output;
     }

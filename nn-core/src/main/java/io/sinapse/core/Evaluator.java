@@ -43,7 +43,7 @@ final class Evaluator {
             int count = Math.min(chunk, rows - start);
             System.arraycopy(data.targets(), start * targets, y, 0, count * targets);
             // When the loss absorbs softmax, the pre-activations pick the same argmax as the probabilities.
-            float[] out = network.infer(data.features(), start * inputs, count, end, buffers);
+            float[] out = network.infer(data.features(), start * inputs, count, end, buffers, true);
             if (loss != null) {
                 lossSum += loss.value(out, y, count, targets) * count;
             }

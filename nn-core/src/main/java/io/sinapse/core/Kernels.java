@@ -116,11 +116,20 @@ public final class Kernels {
 
     /** {@code c[m×n] = a[m×k] · b[k×n]} with a's rows starting at {@code a[aOff]}: a chunk of a larger input. */
     static void multiply(float[] a, int aOff, float[] b, float[] c, int m, int k, int n) {
+        ProductThreads threads = vector(k * n) ? poolFor(m, k, n) : null;
+        if (threads == null || !threads.run(ProductThreads.MULTIPLY, a, aOff, b, c, m, k, n)) {
+            multiplyAlone(a, aOff, b, c, m, k, n);
+        }
+    }
+
+    /**
+     * {@link #multiply(float[], int, float[], float[], int, int, int)} on the calling thread only: for work that is
+     * already shared out in parts, where the helpers are busy. (Not going through {@link ProductThreads} there also
+     * keeps the JIT from inlining the pool into itself: compiling that took 55 MB more memory.)
+     */
+    static void multiplyAlone(float[] a, int aOff, float[] b, float[] c, int m, int k, int n) {
         if (vector(k * n)) {
-            ProductThreads threads = poolFor(m, k, n);
-            if (threads == null || !threads.run(ProductThreads.MULTIPLY, a, aOff, b, c, m, k, n)) {
-                VectorKernels.multiply(a, aOff, b, c, m, k, n, 0, m, 0, n);
-            }
+            VectorKernels.multiply(a, aOff, b, c, m, k, n, 0, m, 0, n);
         } else {
             Matrices.multiply(a, aOff, b, c, m, k, n);
         }

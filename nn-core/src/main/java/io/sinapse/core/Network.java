@@ -131,15 +131,14 @@ public final class Network {
         checkInput(input, rows);
         int outputs = outputSize();
         float[] result = new float[rows * outputs];
-        int threads = Kernels.threads();
-        int partRows = rows < 2 * MIN_PART_ROWS || threads == 1 ? PREDICT_CHUNK
-                : Math.min(PREDICT_CHUNK, Math.max(MIN_PART_ROWS, roundUp(rows, PARTS_PER_THREAD * threads) + 7 & ~7));
-        int parts = roundUp(rows, partRows);
+        int partRows = partRows(rows, Kernels.threads());
+        int parts = ceilDiv(rows, partRows);
+        boolean shared = parts == 1; // else each part is one thread's share
         ProductThreads.Parts part = p -> {
             int start = p * partRows;
             int count = Math.min(partRows, rows - start);
             float[][] buffers = buffers();
-            float[] out = infer(input, start * inputSize, count, layers.size(), buffers);
+            float[] out = infer(input, start * inputSize, count, layers.size(), buffers, shared);
             System.arraycopy(out, 0, result, start * outputs, count * outputs);
             spare(buffers);
         };
@@ -152,29 +151,44 @@ public final class Network {
         return result;
     }
 
-    private static int roundUp(int rows, int per) {
-        return (rows + per - 1) / per;
+    /**
+     * Rows per part of {@link #predict(float[], int)}: on one thread, or for too few rows to share, all of them (up
+     * to {@value #PREDICT_CHUNK}); else about {@value #PARTS_PER_THREAD} parts per thread, in whole 8-row tiles of
+     * the kernels.
+     */
+    private static int partRows(int rows, int threads) {
+        if (threads == 1 || rows < 2 * MIN_PART_ROWS) {
+            return PREDICT_CHUNK;
+        }
+        int share = ceilDiv(rows, PARTS_PER_THREAD * threads);
+        return Math.min(PREDICT_CHUNK, Math.max(MIN_PART_ROWS, ceilDiv(share, 8) * 8));
+    }
+
+    private static int ceilDiv(int dividend, int divisor) {
+        return (dividend + divisor - 1) / divisor;
     }
 
     /**
      * Inference through layers {@code 0 … end-1} on {@code rows} rows of {@code input} starting at index
      * {@code offset}, read in place when the first layer is dense (else copied), in the pair of {@code buffers},
      * which it grows as needed. Returns the array holding the result: one of the buffers, or the rows themselves
-     * when {@code end} is 0 or no layer changes them.
+     * when {@code end} is 0 or no layer changes them. With {@code shared} false the dense layers' products run on
+     * the calling thread only.
      */
-    float[] infer(float[] input, int offset, int rows, int end, float[][] buffers) {
+    float[] infer(float[] input, int offset, int rows, int end, float[][] buffers, boolean shared) {
         float[] signal = input;
-        int first = 0;
-        if (end > 0 && layers.get(0) instanceof Dense dense) {
-            signal = dense.infer(input, offset, rows, buffer(buffers, 0, rows * dense.outputSize()));
-            first = 1;
-        } else if (offset != 0) {
+        int from = offset; // where the rows start in signal
+        if (offset != 0 && !(end > 0 && layers.get(0) instanceof Dense)) {
             signal = buffer(buffers, 0, rows * inputSize);
             System.arraycopy(input, offset, signal, 0, rows * inputSize);
+            from = 0;
         }
-        for (int i = first; i < end; i++) {
+        for (int i = 0; i < end; i++) {
             Layer layer = layers.get(i);
-            signal = layer.infer(signal, rows, buffer(buffers, signal == buffers[0] ? 1 : 0, rows * layer.outputSize()));
+            float[] output = buffer(buffers, signal == buffers[0] ? 1 : 0, rows * layer.outputSize());
+            signal = layer instanceof Dense dense
+                    ? dense.infer(signal, i == 0 ? from : 0, rows, output, shared)
+                    : layer.infer(signal, rows, output);
         }
         return signal;
     }
