@@ -37,14 +37,8 @@ public final class Trainer {
     /** Keeps the validation split's shuffle apart from the batches' shuffle, which uses the seed as it is. */
     private static final long SPLIT_SALT = 0x9E3779B97F4A7C15L;
 
-    private final Loss loss;
-    private final Optimizer optimizer;
-    private final Regularizer regularizer;
-    private final int maxEpochs;
-    private final int batchSize;
-    private final double minError;
-    private final boolean shuffle;
-    private final long seed;
+    /** Loss, optimizer, regularizer, epochs, batch size, minimum error, shuffle and seed. */
+    private final TrainingSettings.Chosen settings;
     private final Dataset validation;
     private final double validationSplit;
     private final LearningRateSchedule schedule;
@@ -54,15 +48,7 @@ public final class Trainer {
     private final List<TrainingListener> listeners;
 
     private Trainer(Builder b) {
-        TrainingSettings.Chosen chosen = b.chosen();
-        this.loss = chosen.loss();
-        this.optimizer = chosen.optimizer();
-        this.regularizer = chosen.regularizer();
-        this.maxEpochs = chosen.maxEpochs();
-        this.batchSize = chosen.batchSize();
-        this.minError = chosen.minError();
-        this.shuffle = chosen.shuffle();
-        this.seed = chosen.seed();
+        this.settings = b.chosen();
         this.validation = b.validation;
         this.validationSplit = b.validationSplit;
         this.schedule = b.schedule;
@@ -77,11 +63,11 @@ public final class Trainer {
     }
 
     public Loss loss() {
-        return loss;
+        return settings.loss();
     }
 
     public Optimizer optimizer() {
-        return optimizer;
+        return settings.optimizer();
     }
 
     /** The learning-rate schedule; {@link LearningRateSchedule#constant()} unless one was set. */
@@ -97,7 +83,7 @@ public final class Trainer {
         checkShapes(network, data, "training");
         Dataset validation = this.validation;
         if (validationSplit > 0) {
-            Dataset[] parts = split(data, validationSplit, seed);
+            Dataset[] parts = split(data, validationSplit, settings.seed());
             data = parts[0];
             validation = parts[1];
         }
@@ -105,12 +91,12 @@ public final class Trainer {
             checkShapes(network, validation, "validation");
         }
         int rows = data.rows();
-        int batch = Math.min(batchSize, rows);
+        int batch = Math.min(settings.batchSize(), rows);
         int inputs = data.featureCount();
         int outputs = data.targetCount();
-        int end = network.layersBeforeLoss(loss);
+        int end = network.layersBeforeLoss(settings.loss());
         boolean classification = isClassification(data);
-        Evaluator validator = validation == null ? null : new Evaluator(network, loss);
+        Evaluator validator = validation == null ? null : new Evaluator(network, settings.loss());
 
         float[] x = new float[batch * inputs];
         float[] y = new float[batch * outputs];
@@ -123,23 +109,24 @@ public final class Trainer {
         for (int i = 0; i < rows; i++) {
             order[i] = i;
         }
-        SplittableRandom random = new SplittableRandom(seed);
+        SplittableRandom random = new SplittableRandom(settings.seed());
         List<Tensor> tensors = network.parameters();
         History history = new History();
         Control control = new Control(network, history);
         listeners.forEach(l -> l.onTrainingStart(control));
         int batches = (rows + batch - 1) / batch;
         LOG.info("Training {} on {} examples: loss {}, optimizer {}, schedule {}, batch size {}, up to {} epochs",
-                network.summary().replace('\n', ' '), rows, loss.spec(), optimizer.spec(), schedule, batch, maxEpochs);
+                network.summary().replace('\n', ' '), rows, settings.loss().spec(), settings.optimizer().spec(),
+                schedule, batch, settings.maxEpochs());
 
-        for (int epoch = 1; epoch <= maxEpochs && control.stopReason == null; epoch++) {
+        for (int epoch = 1; epoch <= settings.maxEpochs() && control.stopReason == null; epoch++) {
             long started = System.nanoTime();
-            double rate = schedule.rate(epoch, optimizer.learningRate(), history);
+            double rate = schedule.rate(epoch, settings.optimizer().learningRate(), history);
             if (!(rate >= 0) || !Double.isFinite(rate)) {
                 throw new IllegalStateException("The learning-rate schedule " + schedule + " gave " + rate
                         + " for epoch " + epoch + "; a learning rate must be a finite number >= 0");
             }
-            if (shuffle) {
+            if (settings.shuffle()) {
                 shuffle(order, random);
             }
             double lossSum = 0;
@@ -151,7 +138,7 @@ public final class Trainer {
                     data.gather(order, start, count, x, y);
                 }
                 float[] out = network.forward(x, count, end, true);
-                double batchLoss = loss.valueAndGradient(out, y, grad, count, outputs);
+                double batchLoss = settings.loss().valueAndGradient(out, y, grad, count, outputs);
                 if (!Double.isFinite(batchLoss)) {
                     throw new IllegalStateException("The loss became " + batchLoss + " in epoch " + epoch
                             + ", batch " + (b + 1) + ": the learning rate (" + rate
@@ -196,12 +183,13 @@ public final class Trainer {
             for (TrainingListener listener : listeners) {
                 listener.onEpochEnd(record, control);
             }
-            if (control.stopReason == null && trainLoss <= minError) {
-                control.stop("reached the minimum error " + minError + " (loss " + trainLoss + ") in epoch " + epoch);
+            if (control.stopReason == null && trainLoss <= settings.minError()) {
+                control.stop("reached the minimum error " + settings.minError() + " (loss " + trainLoss
+                        + ") in epoch " + epoch);
             }
         }
         history.stopReason(control.stopReason != null ? control.stopReason
-                : "reached the maximum of " + maxEpochs + " epochs");
+                : "reached the maximum of " + settings.maxEpochs() + " epochs");
         LOG.info("Stopped after {} epochs: {}; final loss {}", history.size(), history.stopReason(),
                 history.last() == null ? Double.NaN : history.last().loss());
         listeners.forEach(l -> l.onTrainingEnd(history));
@@ -211,7 +199,7 @@ public final class Trainer {
     /** The loss of {@code network} on {@code data} (plus the weight penalty), as training measures it. */
     public double evaluate(Network network, Dataset data) {
         checkShapes(network, data, "evaluation");
-        return new Evaluator(network, loss).evaluate(data).loss() + penalty(network.parameters());
+        return new Evaluator(network, settings.loss()).evaluate(data).loss() + penalty(network.parameters());
     }
 
     /**
@@ -221,10 +209,10 @@ public final class Trainer {
      */
     private void step(Step step, ProductThreads pool, double learningRate) {
         Tensor[] tensors = step.tensors;
-        if (regularizer != null) {
+        if (settings.regularizer() != null) {
             for (Tensor tensor : tensors) {
                 if (tensor.regularized()) {
-                    regularizer.addGradient(tensor.value(), tensor.gradient(), tensor.size());
+                    settings.regularizer().addGradient(tensor.value(), tensor.gradient(), tensor.size());
                 }
             }
         }
@@ -273,6 +261,7 @@ public final class Trainer {
         private final int[] partTo;
         private final float[][] states;
         private final long[] steps;
+        private final Optimizer optimizer;
         private double learningRate;
         float[] prefetch;
         float[] prefetchTargets;
@@ -284,6 +273,7 @@ public final class Trainer {
         Step(Tensor[] tensors, int prefetchSize, int prefetchTargetSize) {
             this.tensors = tensors;
             this.tensorList = List.of(tensors);
+            this.optimizer = settings.optimizer();
             this.inParts = optimizer.updatesInParts();
             int count = 1;
             for (Tensor tensor : tensors) {
@@ -376,7 +366,7 @@ public final class Trainer {
     }
 
     private double penalty(List<Tensor> tensors) {
-        return penalty(regularizer, tensors);
+        return penalty(settings.regularizer(), tensors);
     }
 
     /**
@@ -452,7 +442,7 @@ public final class Trainer {
 
         @Override
         public int maxEpochs() {
-            return maxEpochs;
+            return settings.maxEpochs();
         }
 
         @Override

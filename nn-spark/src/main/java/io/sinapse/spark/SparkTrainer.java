@@ -50,28 +50,15 @@ public final class SparkTrainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(SparkTrainer.class);
 
-    private final Loss loss;
-    private final Optimizer optimizer;
-    private final Regularizer regularizer;
-    private final int maxEpochs;
-    private final int batchSize;
-    private final double minError;
-    private final boolean shuffle;
-    private final long seed;
+    /** Loss, optimizer, regularizer, epochs, batch size, minimum error, shuffle and seed. */
+    private final TrainingSettings.Chosen settings;
     private final int averageEvery;
     private final int depth;
     private final DistributedData validation;
     private final List<Consumer<Epoch>> listeners;
 
     private SparkTrainer(Builder b, TrainingSettings.Chosen chosen) {
-        this.loss = chosen.loss();
-        this.optimizer = chosen.optimizer();
-        this.regularizer = chosen.regularizer();
-        this.maxEpochs = chosen.maxEpochs();
-        this.batchSize = chosen.batchSize();
-        this.minError = chosen.minError();
-        this.shuffle = chosen.shuffle();
-        this.seed = chosen.seed();
+        this.settings = chosen;
         this.averageEvery = b.averageEvery;
         this.depth = b.depth;
         this.validation = b.validation;
@@ -83,15 +70,15 @@ public final class SparkTrainer {
     }
 
     public Loss loss() {
-        return loss;
+        return settings.loss();
     }
 
     public Optimizer optimizer() {
-        return optimizer;
+        return settings.optimizer();
     }
 
     public Regularizer regularizer() {
-        return regularizer;
+        return settings.regularizer();
     }
 
     /** What a run did: the per-epoch history and what it cost in rounds, bytes and time. */
@@ -118,36 +105,37 @@ public final class SparkTrainer {
             checkShapes(network, validation, "validation");
         }
         NetworkShape shape = NetworkShape.of(network);
-        StepSpec spec = new StepSpec(shape, loss.spec(), optimizer.spec(),
+        Regularizer regularizer = settings.regularizer();
+        StepSpec spec = new StepSpec(shape, settings.loss().spec(), settings.optimizer().spec(),
                 regularizer == null ? null : regularizer.spec(), data.task() == Task.CLASSIFICATION);
         JavaRDD<Block> blocks = data.blocks();
         JavaSparkContext context = JavaSparkContext.fromSparkContext(blocks.context());
         int rows = Math.toIntExact(data.rows());
-        int batch = Math.min(batchSize, rows);
+        int batch = Math.min(settings.batchSize(), rows);
         int batches = (rows + batch - 1) / batch;
         int weights = FlatWeights.count(network);
-        int stateValues = averageEvery > 0 ? FlatWeights.stateCount(network, optimizer) : 0;
+        int stateValues = averageEvery > 0 ? FlatWeights.stateCount(network, settings.optimizer()) : 0;
         int partitions = data.partitions();
         List<Tensor> tensors = network.parameters();
         int[] order = new int[rows];
         for (int i = 0; i < rows; i++) {
             order[i] = i;
         }
-        SplittableRandom random = new SplittableRandom(seed);
+        SplittableRandom random = new SplittableRandom(settings.seed());
         List<Epoch> epochs = new ArrayList<>();
         String stopReason = null;
         long steps = 0;
         long rounds = 0;
         String mode = averageEvery > 0 ? "parameter averaging every " + averageEvery + " steps" : "synchronous";
         LOG.info("Training {} on {} rows in {} partitions ({}): loss {}, optimizer {}, batch size {}, up to {} epochs",
-                network.summary().replace('\n', ' '), rows, partitions, mode, loss.spec(), optimizer.spec(), batch,
-                maxEpochs);
+                network.summary().replace('\n', ' '), rows, partitions, mode, settings.loss().spec(),
+                settings.optimizer().spec(), batch, settings.maxEpochs());
         long started = System.nanoTime();
-        double rate = optimizer.learningRate();
+        double rate = settings.optimizer().learningRate();
         boolean classification = data.task() == Task.CLASSIFICATION;
-        for (int epoch = 1; epoch <= maxEpochs && stopReason == null; epoch++) {
+        for (int epoch = 1; epoch <= settings.maxEpochs() && stopReason == null; epoch++) {
             long epochStarted = System.nanoTime();
-            if (shuffle) {
+            if (settings.shuffle()) {
                 Trainer.shuffle(order, random);
             }
             double lossSum = 0;
@@ -198,7 +186,7 @@ public final class SparkTrainer {
                     float[] values = java.util.Arrays.copyOfRange(vector, 0, weights);
                     float[] state = java.util.Arrays.copyOfRange(vector, weights, weights + stateValues);
                     FlatWeights.setValues(network, values);
-                    FlatWeights.setStates(network, optimizer, state, stepsBefore + round.length);
+                    FlatWeights.setStates(network, settings.optimizer(), state, stepsBefore + round.length);
                 } else {
                     FlatWeights.setGradients(network, vector);
                     step(tensors, rate);
@@ -220,12 +208,13 @@ public final class SparkTrainer {
             epochs.add(record);
             LOG.debug("{}", record);
             listeners.forEach(l -> l.accept(record));
-            if (trainLoss <= minError) {
-                stopReason = "reached the minimum error " + minError + " (loss " + trainLoss + ") in epoch " + epoch;
+            if (trainLoss <= settings.minError()) {
+                stopReason = "reached the minimum error " + settings.minError() + " (loss " + trainLoss
+                        + ") in epoch " + epoch;
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        stopReason = stopReason != null ? stopReason : "reached the maximum of " + maxEpochs + " epochs";
+        stopReason = stopReason != null ? stopReason : "reached the maximum of " + settings.maxEpochs() + " epochs";
         long broadcastBytes = 4L * (weights + stateValues);
         long aggregatedBytes = 4L * (weights + stateValues) * partitions;
         return new Result(new TrainingHistory(epochs, stopReason), mode, partitions, steps, rounds, weights,
@@ -249,7 +238,7 @@ public final class SparkTrainer {
     private Partial averageRound(JavaSparkContext context, JavaRDD<Block> blocks, StepSpec spec, Network network,
                                  long[][] round, int roundRows, List<Tensor> tensors) {
         Broadcast<float[][]> state = context.broadcast(new float[][]{
-                FlatWeights.values(network), FlatWeights.states(network, optimizer)});
+                FlatWeights.values(network), FlatWeights.states(network, settings.optimizer())});
         long stepsBefore = tensors.get(0).steps();
         int treeDepth = depth;
         try {
@@ -264,8 +253,8 @@ public final class SparkTrainer {
     /** The mean loss and the accuracy of {@code network} on {@code data}, computed where the data lives. */
     public Evaluation evaluate(Network network, DistributedData data) {
         checkShapes(network, data, "evaluation");
-        StepSpec spec = new StepSpec(NetworkShape.of(network), loss.spec(), optimizer.spec(), null,
-                data.task() == Task.CLASSIFICATION);
+        StepSpec spec = new StepSpec(NetworkShape.of(network), settings.loss().spec(), settings.optimizer().spec(),
+                null, data.task() == Task.CLASSIFICATION);
         JavaSparkContext context = JavaSparkContext.fromSparkContext(data.blocks().context());
         Broadcast<float[]> weights = context.broadcast(FlatWeights.values(network));
         try {
@@ -279,21 +268,22 @@ public final class SparkTrainer {
 
     /** As {@code Trainer}: regularizer gradient on the weights, then the optimizer's update of every tensor. */
     private void step(List<Tensor> tensors, double learningRate) {
-        if (regularizer != null) {
+        if (settings.regularizer() != null) {
             for (Tensor tensor : tensors) {
                 if (tensor.regularized()) {
-                    regularizer.addGradient(tensor.value(), tensor.gradient(), tensor.size());
+                    settings.regularizer().addGradient(tensor.value(), tensor.gradient(), tensor.size());
                 }
             }
         }
         for (Tensor tensor : tensors) {
+            Optimizer optimizer = settings.optimizer();
             float[] state = tensor.optimizerState(optimizer.stateSize(tensor.size()));
             optimizer.update(tensor.value(), tensor.gradient(), state, tensor.size(), tensor.nextStep(), learningRate);
         }
     }
 
     private double penalty(List<Tensor> tensors) {
-        return Trainer.penalty(regularizer, tensors);
+        return Trainer.penalty(settings.regularizer(), tensors);
     }
 
     private static String rootMessage(Throwable e) {
