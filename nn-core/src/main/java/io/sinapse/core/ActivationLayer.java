@@ -33,9 +33,8 @@ public final class ActivationLayer implements Layer {
     @Override
     public float[] forward(float[] input, int rows, boolean training) {
         output = Buffers.ensure(output, rows * size);
-        activation.forward(input, output, rows, size);
         lastInput = input;
-        return output;
+        return infer(input, rows, output);
     }
 
     @Override

@@ -69,10 +69,8 @@ public final class Dense implements Layer {
     @Override
     public float[] forward(float[] input, int rows, boolean training) {
         output = Buffers.ensure(output, rows * outputs);
-        Kernels.multiply(input, weights.value(), output, rows, inputs, outputs);
-        Kernels.addRowVector(output, bias.value(), rows, outputs);
         lastInput = input;
-        return output;
+        return infer(input, 0, rows, output, true);
     }
 
     @Override
