@@ -57,14 +57,15 @@ final class BenchCommand implements Runnable {
                     "  bench/compare.sh     (this beside bench/pytorch_fmnist.py, alternating)"})
     static final class FashionMnistBench implements Callable<Integer> {
 
-        /** Single-image predictions timed one by one (after as many again to warm up). */
+        /** Single-image predictions timed one by one (after warming up). */
         private static final int PREDICT_ONE_CALLS = 30_000;
         /**
-         * The whole test set: calls to warm up for this long, then this many timed. After the single-image calls, the
-         * first whole-set calls run code the JIT has not yet compiled for that path, and with both cores busy its
-         * compiler threads take a while: calls ran twice as slow for the first 10–25 calls (0.3–0.8 s).
+         * How long each inference measure calls first to warm up. After training, and after the single-image calls
+         * for the whole test set, the first calls run code the JIT has not yet compiled for that path, and with both
+         * cores busy its compiler threads take a while: whole-set calls ran twice as slow for the first 10–25 calls
+         * (0.3–0.8 s); 30,000 single-image calls (0.2 s) left one image's median 0.5–1.5 µs above its steady value.
          */
-        private static final long PREDICT_SET_WARM_UP_NANOS = 2_000_000_000L;
+        private static final long PREDICT_WARM_UP_NANOS = 2_000_000_000L;
         private static final int PREDICT_SET_RUNS = 15;
 
         @Spec
@@ -209,7 +210,7 @@ final class BenchCommand implements Runnable {
 
         /**
          * One image at a time through {@link Network#predict(float...)}, cycling over the first 1,000 test images:
-         * {@value #PREDICT_ONE_CALLS} calls to warm up, then as many timed one by one. Returns the median call (the
+         * calls for 2 s to warm up, then {@value #PREDICT_ONE_CALLS} timed one by one. Returns the median call (the
          * latency a caller typically sees, untouched by the odd call that the operating system interrupts) and the
          * mean (which those calls weigh on), in microseconds.
          */
@@ -220,8 +221,8 @@ final class BenchCommand implements Runnable {
                 images[i] = Arrays.copyOfRange(test.features(), i * inputs, (i + 1) * inputs);
             }
             float sink = 0;
-            for (int i = 0; i < PREDICT_ONE_CALLS; i++) {
-                sink += network.predict(images[i % images.length])[0];
+            for (long started = System.nanoTime(), i = 0; System.nanoTime() - started < PREDICT_WARM_UP_NANOS; i++) {
+                sink += network.predict(images[(int) (i % images.length)])[0];
             }
             double[] calls = new double[PREDICT_ONE_CALLS];
             for (int i = 0; i < calls.length; i++) {
@@ -236,7 +237,7 @@ final class BenchCommand implements Runnable {
         /** All test images as one batch through {@link Network#predict(float[], int)}: warmed up 2 s, then the median. */
         private static double predictTestSetMilliseconds(Network network, Dataset test) {
             float sink = 0;
-            for (long started = System.nanoTime(); System.nanoTime() - started < PREDICT_SET_WARM_UP_NANOS; ) {
+            for (long started = System.nanoTime(); System.nanoTime() - started < PREDICT_WARM_UP_NANOS; ) {
                 sink += network.predict(test.features(), test.rows())[0];
             }
             double[] runs = new double[PREDICT_SET_RUNS];
