@@ -55,10 +55,16 @@ class ArchitectureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"io.sinapse.activations..", "io.sinapse.losses..", "io.sinapse.optimizers..",
-            "io.sinapse.regularization.."})
+    @ValueSource(strings = {"io.sinapse.activations..", "io.sinapse.losses..", "io.sinapse.regularization.."})
     void spiImplementationsUseOnlyTheLowerLayers(String module) {
         LayerRules.implementationUsesOnlyLowerLayers(module).check(production);
+    }
+
+    /** The optimizers update whole vectors at a time where the JDK's incubating Vector API is there. */
+    @Test
+    void optimizersUseOnlyTheLowerLayersAndTheVectorApi() {
+        LayerRules.implementationUsesOnlyLowerLayers("io.sinapse.optimizers..", "jdk.incubator.vector..")
+                .check(production);
     }
 
     @Test

@@ -40,6 +40,48 @@ class AdamTest implements OptimizerContract {
         assertArrayEquals(new float[] {0.995f, 1.005f}, Steps.run(adam, start, g, g, g, g, g), 5e-7f, "five steps");
     }
 
+    /**
+     * The update on whole vectors and the scalar loop give the same bits: random weights, gradients (some 0, some
+     * tiny, some huge) and state over 20 steps, for tensors that fill no vector, end mid-vector or are the first
+     * layer's size, updated whole or in parts that start mid-vector, for Adam (keep 1) and AdamW (keep below 1).
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} weights, parts of {1}, keep {2}")
+    @org.junit.jupiter.params.provider.CsvSource({"1,1,1", "7,7,1", "17,17,1", "33,10,1", "1000,999,1",
+        "200704,70000,1", "1001,256,0.99999"})
+    void wholeVectorsGiveTheScalarLoopsBits(int count, int part, double keep) {
+        assertTrue(Adam.VECTOR_API, "the Vector API resolves on the module path, so Adam uses it");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(count);
+        float[] scalarWeights = new float[count];
+        float[] gradients = new float[count];
+        for (int i = 0; i < count; i++) {
+            scalarWeights[i] = (float) random.nextDouble(-1, 1);
+        }
+        float[] vectorWeights = scalarWeights.clone();
+        float[] scalarState = new float[2 * count];
+        float[] vectorState = new float[2 * count];
+        for (int step = 1; step <= 20; step++) {
+            for (int i = 0; i < count; i++) {
+                double scale = new double[]{0, 1e-30, 1e-6, 1, 1e20}[random.nextInt(5)];
+                gradients[i] = (float) (random.nextDouble(-1, 1) * scale);
+            }
+            for (int from = 0; from < count; from += part) {
+                int to = Math.min(count, from + part);
+                Adam.step(scalarWeights, gradients, scalarState, count, from, to, step, 0.01, 0.9, 0.999, 1e-8, keep,
+                        false);
+                Adam.step(vectorWeights, gradients, vectorState, count, from, to, step, 0.01, 0.9, 0.999, 1e-8, keep,
+                        true);
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            assertEquals(Float.floatToRawIntBits(scalarWeights[i]), Float.floatToRawIntBits(vectorWeights[i]),
+                    "weight " + i);
+        }
+        for (int i = 0; i < 2 * count; i++) {
+            assertEquals(Float.floatToRawIntBits(scalarState[i]), Float.floatToRawIntBits(vectorState[i]),
+                    "state " + i);
+        }
+    }
+
     @Test
     void subnormalMeansAreFlushedToZeroAndNormalOnesKept() {
         float[] kept = {Float.MIN_NORMAL, -Float.MIN_NORMAL, Math.nextUp(Float.MIN_NORMAL), 1e-30f, -0.5f, 3e38f,
