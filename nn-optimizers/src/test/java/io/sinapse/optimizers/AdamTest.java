@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sinapse.api.Optimizer;
 import io.sinapse.testkit.OptimizerContract;
+import java.util.SplittableRandom;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code adam}: steps computed by hand from the formula, and the testkit's contract. PyTorch's numbers are
@@ -45,12 +49,12 @@ class AdamTest implements OptimizerContract {
      * tiny, some huge) and state over 20 steps, for tensors that fill no vector, end mid-vector or are the first
      * layer's size, updated whole or in parts that start mid-vector, for Adam (keep 1) and AdamW (keep below 1).
      */
-    @org.junit.jupiter.params.ParameterizedTest(name = "{0} weights, parts of {1}, keep {2}")
-    @org.junit.jupiter.params.provider.CsvSource({"1,1,1", "7,7,1", "17,17,1", "33,10,1", "1000,999,1",
+    @ParameterizedTest(name = "{0} weights, parts of {1}, keep {2}")
+    @CsvSource({"1,1,1", "7,7,1", "17,17,1", "33,10,1", "1000,999,1",
         "200704,70000,1", "1001,256,0.99999"})
     void wholeVectorsGiveTheScalarLoopsBits(int count, int part, double keep) {
         assertTrue(Adam.VECTOR_API, "the Vector API resolves on the module path, so Adam uses it");
-        java.util.SplittableRandom random = new java.util.SplittableRandom(count);
+        SplittableRandom random = new SplittableRandom(count);
         float[] scalarWeights = new float[count];
         float[] gradients = new float[count];
         for (int i = 0; i < count; i++) {
