@@ -54,6 +54,40 @@ class PredictTest {
         assertEachRowAsAlone(network, random(rows * 40, 1), rows);
     }
 
+    /** Each calling thread infers in its own buffers; callers at once must not write into each other's. */
+    @ParameterizedTest(name = "{0} thread(s) per product")
+    @ValueSource(ints = {1, 2})
+    void callersAtOnceGetWhatEachGetsAlone(int threads) throws Exception {
+        Kernels.threads(threads);
+        Network network = Network.builder(30).dense(80, "relu").dense(4, "softmax").seed(8).build();
+        int rows = Network.PREDICT_CHUNK * 3 + 11;
+        float[][] inputs = new float[4][];
+        float[][] expected = new float[inputs.length][];
+        for (int c = 0; c < inputs.length; c++) {
+            inputs[c] = random(rows * 30, 20 + c);
+            expected[c] = network.predict(inputs[c], rows);
+        }
+        float[][] got = new float[inputs.length][];
+        Thread[] callers = new Thread[inputs.length];
+        for (int c = 0; c < callers.length; c++) {
+            int caller = c;
+            callers[c] = new Thread(() -> {
+                for (int repeat = 0; repeat < 20; repeat++) {
+                    float[] out = network.predict(inputs[caller], rows);
+                    if (!Arrays.equals(expected[caller], out)) {
+                        got[caller] = out;
+                        return;
+                    }
+                }
+            });
+            callers[c].start();
+        }
+        for (int c = 0; c < callers.length; c++) {
+            callers[c].join();
+            assertEquals(null, got[c] == null ? null : "different", "caller " + c + " got other outputs than alone");
+        }
+    }
+
     @ParameterizedTest(name = "{0} thread(s)")
     @ValueSource(ints = {1, 2})
     void partsWorkWhenTheFirstLayerIsNotDense(int threads) {
