@@ -70,27 +70,37 @@ public final class Dense implements Layer {
     public float[] forward(float[] input, int rows, boolean training) {
         output = Buffers.ensure(output, rows * outputs);
         lastInput = input;
-        return infer(input, 0, rows, output, true);
+        return infer(input, 0, rows, output, true, null);
     }
 
     @Override
     public float[] infer(float[] input, int rows, float[] output) {
-        return infer(input, 0, rows, output, true);
+        return infer(input, 0, rows, output, true, null);
     }
 
     /**
      * {@link #infer(float[], int, float[]) Inference} on {@code rows} input rows starting at {@code input[offset]},
      * read in place: how {@link Network#predict(float[], int)} feeds a large input through a part at a time. With
-     * {@code shared} false the product runs on the calling thread only (the part is already one thread's share).
+     * {@code shared} false the product runs on the calling thread only (the part is already one thread's share),
+     * reading the weights from {@code packedWeights} when that is not null ({@link #packWeights}).
      */
-    float[] infer(float[] input, int offset, int rows, float[] output, boolean shared) {
+    float[] infer(float[] input, int offset, int rows, float[] output, boolean shared, float[] packedWeights) {
         if (shared) {
             Kernels.multiply(input, offset, weights.value(), output, rows, inputs, outputs);
         } else {
-            Kernels.multiplyAlone(input, offset, weights.value(), output, rows, inputs, outputs);
+            Kernels.multiplyAlone(input, offset, weights.value(), packedWeights, output, rows, inputs, outputs);
         }
         Kernels.addRowVector(output, bias.value(), rows, outputs);
         return output;
+    }
+
+    /**
+     * The weights packed for the products of {@link #infer(float[], int, int, float[], boolean, float[])} (in
+     * {@code reuse} if it is large enough), or null where the products do not pack them. Packed once per call of
+     * {@link Network#predict(float[], int)} and read by every part, rather than packed again for each.
+     */
+    float[] packWeights(float[] reuse) {
+        return Kernels.pack(weights.value(), inputs, outputs, reuse);
     }
 
     @Override

@@ -118,21 +118,35 @@ public final class Kernels {
     static void multiply(float[] a, int aOff, float[] b, float[] c, int m, int k, int n) {
         ProductThreads threads = vector(k * n) ? poolFor(m, k, n) : null;
         if (threads == null || !threads.run(ProductThreads.MULTIPLY, a, aOff, b, c, m, k, n)) {
-            multiplyAlone(a, aOff, b, c, m, k, n);
+            multiplyAlone(a, aOff, b, null, c, m, k, n);
         }
     }
 
     /**
      * {@link #multiply(float[], int, float[], float[], int, int, int)} on the calling thread only: for work that is
      * already shared out in parts, where the helpers are busy. (Not going through {@link ProductThreads} there also
-     * keeps the JIT from inlining the pool into itself: compiling that took 55 MB more memory.)
+     * keeps the JIT from inlining the pool into itself: compiling that took 55 MB more memory.) {@code packedB} is b
+     * as {@link #pack} packed it, or null: for the parts of one large input, so b is packed once per call rather
+     * than once per part.
      */
-    static void multiplyAlone(float[] a, int aOff, float[] b, float[] c, int m, int k, int n) {
+    static void multiplyAlone(float[] a, int aOff, float[] b, float[] packedB, float[] c, int m, int k, int n) {
+        if (packedB != null && vector(k * n)) {
+            VectorKernels.multiplyPacked(a, aOff, b, packedB, c, m, k, n);
+            return;
+        }
         if (vector(k * n)) {
             VectorKernels.multiply(a, aOff, b, c, m, k, n, 0, m, 0, n);
         } else {
             Matrices.multiply(a, aOff, b, c, m, k, n);
         }
+    }
+
+    /**
+     * {@code b[k×n]} packed for {@link #multiplyAlone}, in
+     * {@code reuse} if it is large enough; null where the products do not pack b (the scalar loops, small b).
+     */
+    static float[] pack(float[] b, int k, int n, float[] reuse) {
+        return vector(k * n) ? VectorKernels.packForManyRows(b, k, n, reuse) : null;
     }
 
     /** {@code c[k×n] = a[m×k]ᵀ · b[m×n]}. */

@@ -25,7 +25,7 @@ public final class Network {
      * The most rows per pass through the layers in {@link #predict(float[], int)}: few enough that a part's
      * activations stay in its core's L2 cache between one layer and the next (256 rows of 256 floats are 256 KB).
      * With parts of 1,250 rows instead, in alternating runs on the 10,000 Fashion-MNIST test images (two threads),
-     * the call took ~10% longer while the machine was busy (18–21 ms against 17.7–19.3) and the same in quiet spells.
+     * the call took ~10% longer while the machine was busy (18–21 ms against 17.7–19.3), the same in quiet spells.
      */
     static final int PREDICT_CHUNK = 256;
     /**
@@ -43,6 +43,8 @@ public final class Network {
      * the core that last wrote it; shared between threads, pairs passed from one core to the other.
      */
     private final ThreadLocal<float[][]> inferenceBuffers = new ThreadLocal<>();
+    /** Each thread's packed copies of the dense layers' weights ({@link #packedWeights()}), kept between calls. */
+    private final ThreadLocal<float[][]> packedWeights = new ThreadLocal<>();
 
     public Network(int inputSize, List<Layer> layers) {
         if (layers.isEmpty()) {
@@ -141,11 +143,12 @@ public final class Network {
         int partRows = partRows(rows, Kernels.threads());
         int parts = ceilDiv(rows, partRows);
         boolean shared = parts == 1; // else each part is one thread's share
+        float[][] packed = shared ? null : packedWeights();
         ProductThreads.Parts part = p -> {
             int start = p * partRows;
             int count = Math.min(partRows, rows - start);
             float[][] buffers = buffers();
-            float[] out = infer(input, start * inputSize, count, layers.size(), buffers, shared);
+            float[] out = infer(input, start * inputSize, count, layers.size(), buffers, shared, packed);
             System.arraycopy(out, 0, result, start * outputs, count * outputs);
             spare(buffers);
         };
@@ -155,7 +158,26 @@ public final class Network {
                 part.run(p);
             }
         }
+        if (packed != null) {
+            packedWeights.set(packed);
+        }
         return result;
+    }
+
+    /**
+     * The dense layers' weights packed for the products, once for all the parts of a call (null for other layers),
+     * in the arrays the calling thread used last time. Taken from the thread while in use, as the buffers are.
+     */
+    private float[][] packedWeights() {
+        float[][] packed = packedWeights.get();
+        packedWeights.set(null);
+        if (packed == null) {
+            packed = new float[layers.size()][];
+        }
+        for (int i = 0; i < packed.length; i++) {
+            packed[i] = layers.get(i) instanceof Dense dense ? dense.packWeights(packed[i]) : null;
+        }
+        return packed;
     }
 
     /**
@@ -183,6 +205,12 @@ public final class Network {
      * the calling thread only.
      */
     float[] infer(float[] input, int offset, int rows, int end, float[][] buffers, boolean shared) {
+        return infer(input, offset, rows, end, buffers, shared, null);
+    }
+
+    /** {@link #infer(float[], int, int, int, float[][], boolean)} with the dense layers' weights packed, or null. */
+    private float[] infer(float[] input, int offset, int rows, int end, float[][] buffers, boolean shared,
+                          float[][] packed) {
         float[] signal = input;
         int from = offset; // where the rows start in signal
         if (offset != 0 && !(end > 0 && layers.get(0) instanceof Dense)) {
@@ -194,7 +222,7 @@ public final class Network {
             Layer layer = layers.get(i);
             float[] output = buffer(buffers, signal == buffers[0] ? 1 : 0, rows * layer.outputSize());
             signal = layer instanceof Dense dense
-                    ? dense.infer(signal, i == 0 ? from : 0, rows, output, shared)
+                    ? dense.infer(signal, i == 0 ? from : 0, rows, output, shared, packed == null ? null : packed[i])
                     : layer.infer(signal, rows, output);
         }
         return signal;

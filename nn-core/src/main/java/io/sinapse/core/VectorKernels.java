@@ -104,33 +104,73 @@ public final class VectorKernels {
         if (rowTo - rowFrom <= FEW_ROWS) {
             multiplyRows(a, aOff, b, c, k, n, rowFrom, rowTo, colFrom, colTo);
         } else {
-            multiplyManyRows(a, aOff, b, c, k, n, rowFrom, rowTo, colFrom, colTo);
+            multiplyManyRows(a, aOff, b, c, k, n, rowFrom, rowTo, colFrom, colTo, null);
         }
+    }
+
+    /**
+     * {@code c[m×n] = a[m×k] · b[k×n]}, a read from {@code aOff}, with {@code packed} holding b as
+     * {@link #packForManyRows} packs it: for the parts of one large input, so b is packed once rather than once per
+     * part. The same results as {@link #multiply}.
+     */
+    static void multiplyPacked(float[] a, int aOff, float[] b, float[] packed, float[] c, int m, int k, int n) {
+        if (m > FEW_ROWS) {
+            multiplyManyRows(a, aOff, b, c, k, n, 0, m, 0, n, packed);
+        } else {
+            multiply(a, aOff, b, c, m, k, n, 0, m, 0, n);
+        }
+    }
+
+    /**
+     * {@code b[k×n]} packed the way {@link #multiplyManyRows} packs it, every block at once (into {@code into}
+     * when it is large enough): block ({@code jc}, {@code kb}) of {@value #NC} columns by {@value #KC} rows starts
+     * at {@link #blockOffset}, its 32-column panels {@code KC·32} floats apart.
+     */
+    static float[] packForManyRows(float[] b, int k, int n, float[] into) {
+        int size = (n + NC - 1) / NC * ((k + KC - 1) / KC) * NC * KC;
+        float[] packed = into != null && into.length >= size ? into : new float[size];
+        for (int jc = 0; jc < n; jc += NC) {
+            int ncEnd = Math.min(n, jc + NC);
+            for (int kb = 0; kb < k; kb += KC) {
+                int block = blockOffset(jc, kb, k);
+                for (int j0 = jc; j0 < ncEnd; j0 += NR) {
+                    packRows(b, kb * n + j0, n, Math.min(KC, k - kb), Math.min(NR, ncEnd - j0), packed,
+                            block + (j0 - jc) * KC);
+                }
+            }
+        }
+        return packed;
+    }
+
+    private static int blockOffset(int jc, int kb, int k) {
+        return (jc / NC * ((k + KC - 1) / KC) + kb / KC) * NC * KC;
     }
 
     /**
      * Many rows (inference on a whole test set): up to {@value #NC} columns of a K block of b are packed once, then
      * the rows go {@value #MC} at a time, so each block of a stays in L2 while every packed panel passes over it.
-     * Packing panel by panel for each block of rows instead would copy all of b again for every 64 rows.
+     * Packing panel by panel for each block of rows instead would copy all of b again for every 64 rows. With
+     * {@code prepacked} (all columns only), the blocks are read from there instead of packed.
      */
     private static void multiplyManyRows(float[] a, int aOff, float[] b, float[] c, int k, int n,
-                                         int rowFrom, int rowTo, int colFrom, int colTo) {
+                                         int rowFrom, int rowTo, int colFrom, int colTo, float[] prepacked) {
         Workspace w = WORKSPACE.get();
-        float[] packed = w.packed();
+        float[] packed = prepacked != null ? prepacked : w.packed();
         float[] tile = w.tile;
         for (int jc = colFrom; jc < colTo; jc += NC) {
             int ncEnd = Math.min(colTo, jc + NC);
             for (int kb = 0; kb < k; kb += KC) {
                 int kc = Math.min(KC, k - kb);
                 boolean accumulate = kb > 0;
-                for (int j0 = jc; j0 < ncEnd; j0 += NR) {
+                int block = prepacked != null ? blockOffset(jc, kb, k) : 0;
+                for (int j0 = jc; prepacked == null && j0 < ncEnd; j0 += NR) {
                     packRows(b, kb * n + j0, n, kc, Math.min(NR, ncEnd - j0), packed, (j0 - jc) * KC);
                 }
                 for (int i1 = rowFrom; i1 < rowTo; i1 += MC) {
                     int iEnd = Math.min(rowTo, i1 + MC);
                     for (int j0 = jc; j0 < ncEnd; j0 += NR) {
                         int cols = Math.min(NR, ncEnd - j0);
-                        int pOff = (j0 - jc) * KC;
+                        int pOff = block + (j0 - jc) * KC;
                         for (int i0 = i1; i0 < iEnd; i0 += MR) {
                             int rows = Math.min(MR, iEnd - i0);
                             int base = aOff + i0 * k + kb;

@@ -48,6 +48,25 @@ class VectorKernelsTest {
         assertAgree(expected, fma, actual, m * n, k, "A·B " + m + "×" + k + "×" + n);
     }
 
+    /** b packed once for several products (the parts of one predict call) reads as b packed by each product. */
+    @ParameterizedTest(name = "{0}×{1}·{1}×{2}")
+    @CsvSource({"1,784,256", "3,40,70", "128,784,256", "129,784,256", "256,784,256", "300,37,70", "200,513,33",
+            "129,1025,257", "256,256,128", "140,128,10"})
+    void bPackedOnceGivesTheSameBits(int m, int k, int n) {
+        SplittableRandom random = new SplittableRandom(17L * m + 5L * k + n);
+        float[] a = random(m * k + 3 * k, random);
+        float[] b = random(k * n, random);
+        float[] fma = new float[m * n];
+        float[] actual = random(m * n, random);
+        float[] packed = VectorKernels.packForManyRows(b, k, n, random(7, random)); // too small: a new array
+        VectorKernels.referenceMultiply(java.util.Arrays.copyOfRange(a, 3 * k, 3 * k + m * k), b, fma, m, k, n);
+        VectorKernels.multiplyPacked(a, 3 * k, b, packed, actual, m, k, n);
+        assertAgree(fma, fma, actual, m * n, k, "A·B " + m + "×" + k + "×" + n + " with b packed once");
+        float[] again = random(m * n, random);
+        VectorKernels.multiplyPacked(a, 3 * k, b, VectorKernels.packForManyRows(b, k, n, packed), again, m, k, n);
+        assertAgree(fma, fma, again, m * n, k, "the same, packed into the array of the first call");
+    }
+
     @ParameterizedTest(name = "{0}×{1}·{1}×{2}, half the inputs zero")
     @CsvSource({"1,784,256", "2,256,128", "3,128,10", "1,5,300", "1,37,19"})
     void fewRowsSkipZeroInputsAndStayBitIdentical(int m, int k, int n) {
