@@ -16,6 +16,9 @@ import java.util.SplittableRandom;
  */
 public final class Dropout implements Layer {
 
+    /** The increment of {@link SplittableRandom}'s state per number drawn (one per {@code nextDouble()}). */
+    private static final long SPLITTABLE_RANDOM_GAMMA = 0x9E3779B97F4A7C15L;
+
     private final int size;
     private final double rate;
     private final float scale;
@@ -63,6 +66,17 @@ public final class Dropout implements Layer {
     public void reseed(long seed) {
         this.seed = seed;
         this.random = new SplittableRandom(seed);
+    }
+
+    /**
+     * Positions the masks where {@code epochs} epochs of training on {@code rows} examples leave them, counted from
+     * {@link #seed()}: each example of each epoch draws one number per value ({@code rows · size} per epoch), and
+     * a {@link SplittableRandom} that has drawn n numbers from seed s is the one constructed from s + n·γ (its
+     * increment, the golden-ratio constant below). How {@link Trainer.Builder#initialEpoch} resumes a run.
+     */
+    void skipEpochs(int epochs, int rows) {
+        long draws = rate > 0 ? (long) epochs * rows * size : 0;
+        this.random = new SplittableRandom(seed + draws * SPLITTABLE_RANDOM_GAMMA);
     }
 
     /**

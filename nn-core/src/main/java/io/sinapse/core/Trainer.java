@@ -45,6 +45,7 @@ public final class Trainer {
     private final double clipNorm;
     private final double clipValue;
     private final double maxNorm;
+    private final int initialEpoch;
     private final List<TrainingListener> listeners;
 
     private Trainer(Builder b) {
@@ -55,6 +56,7 @@ public final class Trainer {
         this.clipNorm = b.clipNorm;
         this.clipValue = b.clipValue;
         this.maxNorm = b.maxNorm;
+        this.initialEpoch = b.initialEpoch;
         this.listeners = List.copyOf(b.listeners);
     }
 
@@ -81,6 +83,11 @@ public final class Trainer {
      */
     public History fit(Network network, Dataset data) {
         checkShapes(network, data, "training");
+        if (initialEpoch >= settings.maxEpochs()) {
+            throw new IllegalArgumentException("Nothing to train: initialEpoch(" + initialEpoch + ") says that many"
+                    + " epochs are done already, and epochs(" + settings.maxEpochs() + ") stops at epoch "
+                    + settings.maxEpochs() + "; raise epochs to train further");
+        }
         Dataset validation = this.validation;
         if (validationSplit > 0) {
             Dataset[] parts = split(data, validationSplit, settings.seed());
@@ -110,16 +117,25 @@ public final class Trainer {
             order[i] = i;
         }
         SplittableRandom random = new SplittableRandom(settings.seed());
+        // Resuming: the epochs already done shuffled the order and drew dropout masks; replay the one, skip the other.
+        for (int epoch = 1; epoch <= initialEpoch && settings.shuffle(); epoch++) {
+            shuffle(order, random);
+        }
+        for (Layer layer : network.layers()) {
+            if (layer instanceof Dropout dropout) {
+                dropout.skipEpochs(initialEpoch, rows);
+            }
+        }
         List<Tensor> tensors = network.parameters();
         History history = new History();
         Control control = new Control(network, history);
         listeners.forEach(l -> l.onTrainingStart(control));
         int batches = (rows + batch - 1) / batch;
-        LOG.info("Training {} on {} examples: loss {}, optimizer {}, schedule {}, batch size {}, up to {} epochs",
+        LOG.info("Training {} on {} examples: loss {}, optimizer {}, schedule {}, batch size {}, epochs {} to {}",
                 network.summary().replace('\n', ' '), rows, settings.loss().spec(), settings.optimizer().spec(),
-                schedule, batch, settings.maxEpochs());
+                schedule, batch, initialEpoch + 1, settings.maxEpochs());
 
-        for (int epoch = 1; epoch <= settings.maxEpochs() && control.stopReason == null; epoch++) {
+        for (int epoch = initialEpoch + 1; epoch <= settings.maxEpochs() && control.stopReason == null; epoch++) {
             long started = System.nanoTime();
             double rate = schedule.rate(epoch, settings.optimizer().learningRate(), history);
             if (!(rate >= 0) || !Double.isFinite(rate)) {
@@ -464,6 +480,7 @@ public final class Trainer {
         private double clipNorm;
         private double clipValue;
         private double maxNorm;
+        private int initialEpoch;
         private final List<TrainingListener> listeners = new ArrayList<>();
 
         @Override
@@ -487,6 +504,22 @@ public final class Trainer {
                         + " must be between 0 and 1 (exclusive), got " + fraction);
             }
             this.validationSplit = fraction;
+            return this;
+        }
+
+        /**
+         * Resumes a run: {@code epochsDone} epochs are already done (Keras's {@code initial_epoch}), so training runs
+         * epochs {@code epochsDone + 1} to {@link #epochs}, numbered so. Those epochs visit the examples in the
+         * order, and draw the dropout masks, that they have in one uninterrupted run with the same data and
+         * settings: with a network restored from a checkpoint (weights and optimizer state), the
+         * resumed run ends with the same weights, bit for bit. 0 (the default) starts afresh.
+         */
+        public Builder initialEpoch(int epochsDone) {
+            if (epochsDone < 0) {
+                throw new IllegalArgumentException("initialEpoch is the number of epochs already done and must be"
+                        + " at least 0, got " + epochsDone);
+            }
+            this.initialEpoch = epochsDone;
             return this;
         }
 

@@ -84,6 +84,30 @@ class DropoutTest {
                 "another seed, another mask");
     }
 
+    /** Skipping whole epochs lands on the masks that drawing them gives: what resuming a training run relies on. */
+    @Test
+    void skippingEpochsGivesTheMasksThatDrawingThemGives() {
+        int rows = 7;
+        float[] input = new float[rows * 5];
+        java.util.Arrays.fill(input, 1f);
+        Dropout drawn = new Dropout(5, 0.3, 9);
+        for (int epoch = 0; epoch < 3; epoch++) {
+            drawn.forward(input, 4, true); // an epoch of 7 rows in batches of 4 and 3
+            drawn.forward(input, 3, true);
+        }
+        drawn.forward(input, 4, true);
+        Dropout skipped = new Dropout(5, 0.3, 9);
+        skipped.forward(input, 2, true); // where it was before does not matter: the position counts from the seed
+        skipped.skipEpochs(3, rows);
+        skipped.forward(input, 4, true);
+        assertArrayEquals(drawn.lastMask(4), skipped.lastMask(4), "the first mask of epoch 4");
+        Dropout oneShort = new Dropout(5, 0.3, 9);
+        oneShort.skipEpochs(2, rows);
+        oneShort.forward(input, 4, true);
+        assertFalse(java.util.Arrays.equals(drawn.lastMask(4), oneShort.lastMask(4)),
+                "epoch 3's first mask differs from epoch 4's, or this test would prove nothing");
+    }
+
     @Test
     void networkBuilderSeedsDropoutFromTheNetworkSeedWithoutChangingTheWeights() {
         Network plain = Network.builder(3).dense(8, "tanh").dense(1).seed(4).build();

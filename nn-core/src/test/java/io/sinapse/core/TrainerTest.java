@@ -147,6 +147,53 @@ class TrainerTest {
                 "loss + (λ/2)·Σw² over the weights, not the biases");
     }
 
+    /**
+     * Training continued with {@code initialEpoch} (shuffled batches, dropout, Adam's memory in the tensors) ends
+     * where one run ends; continued as a fresh fit, it does not.
+     */
+    @Test
+    void resumingWithInitialEpochEndsWhereOneRunEnds() {
+        Dataset data = regression();
+        Network straight = droppingNetwork();
+        History all = resumable(7, 0).fit(straight, data);
+
+        Network resumed = droppingNetwork();
+        resumable(3, 0).fit(resumed, data);
+        History rest = resumable(7, 3).fit(resumed, data);
+        for (int i = 0; i < straight.parameters().size(); i++) {
+            assertArrayEquals(straight.parameters().get(i).value(), resumed.parameters().get(i).value(),
+                    "tensor " + i + " after 3 + 4 epochs against 7 in one go");
+        }
+        assertEquals(4, rest.size());
+        assertEquals(4, rest.epochs().get(0).number(), "the resumed epochs are numbered from 4");
+        assertEquals(all.epochs().get(6).loss(), rest.epochs().get(3).loss(), "epoch 7's loss");
+
+        Network restarted = droppingNetwork();
+        resumable(3, 0).fit(restarted, data);
+        resumable(4, 0).fit(restarted, data);
+        assertFalse(java.util.Arrays.equals(straight.parameters().get(0).value(),
+                restarted.parameters().get(0).value()), "a fresh fit shuffles and drops out as from epoch 1");
+    }
+
+    private static Network droppingNetwork() {
+        return Network.builder(2).dense(16, "tanh").dropout(0.2).dense(1).seed(3).build();
+    }
+
+    private static Trainer resumable(int epochs, int initialEpoch) {
+        return Trainer.builder().loss("mse").optimizer("adam(lr=0.01)").epochs(epochs).initialEpoch(initialEpoch)
+                .batchSize(16).seed(5).build();
+    }
+
+    @Test
+    void anInitialEpochWithNothingLeftToTrainIsRefused() {
+        Trainer done = Trainer.builder().epochs(5).initialEpoch(5).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> done.fit(regressionNetwork(1), regression()));
+        assertTrue(e.getMessage().contains("initialEpoch(5)") && e.getMessage().contains("raise epochs"),
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Trainer.builder().initialEpoch(-1));
+    }
+
     @Test
     void wrongShapesAreRejectedWithTheCounts() {
         Dataset data = regression();

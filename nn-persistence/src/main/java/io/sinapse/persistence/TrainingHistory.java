@@ -30,14 +30,14 @@ public record TrainingHistory(List<Epoch> epochs, String stopReason) {
     }
 
     /**
-     * This history followed by {@code resumed}, a run that continued from a checkpoint: its epochs are renumbered
-     * to follow on, and its stop reason becomes the whole run's.
+     * This history followed by {@code resumed}, a run that continued from a checkpoint: its epochs are numbered to
+     * follow on (whether it counted from 1 or, with {@code initialEpoch}, from here), and its stop reason becomes
+     * the whole run's.
      */
     public TrainingHistory then(History resumed) {
         List<Epoch> all = new ArrayList<>(epochs);
-        int offset = epochs.size();
         for (Epoch e : resumed.epochs()) {
-            all.add(new Epoch(e.number() + offset, e.loss(), e.validationLoss(), e.accuracy(),
+            all.add(new Epoch(all.size() + 1, e.loss(), e.validationLoss(), e.accuracy(),
                     e.validationAccuracy(), e.learningRate(), e.seconds()));
         }
         return new TrainingHistory(all, resumed.stopReason());

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A checkpoint carries the optimizer's memory (Adam's moment averages and step counts), so training resumed from
- * it ends exactly where uninterrupted training does. The trainer restarts its shuffling sequence on every fit, so
- * these runs visit the examples in order ({@code shuffle(false)}); see the module's notes on resuming.
+ * it ends exactly where uninterrupted training does: resumed with {@code initialEpoch}, also with shuffled batches
+ * and dropout; as a fresh fit, when the examples are visited in order ({@code shuffle(false)}).
  */
 class CheckpointTest {
 
@@ -70,6 +70,35 @@ class CheckpointTest {
         assertEquals(10, joined.epochs().size(), "the joined history has every epoch");
         assertEquals(10, joined.epochs().get(9).number(), "resumed epochs are renumbered to follow on");
         assertArrayEquals(all.losses(), joined.losses(), "the same loss in every epoch");
+    }
+
+    @Test
+    void resumingWithInitialEpochIsExactWithShuffledBatchesAndDropout() throws IOException {
+        Network straight = dropping();
+        History all = shuffling(10, 0).fit(straight, data);
+
+        Network first = dropping();
+        Trainer firstPart = shuffling(4, 0);
+        History before = firstPart.fit(first, data);
+        Path file = dir.resolve("shuffled.sinapse");
+        ModelFile.saveCheckpoint(file, Model.builder(first, Task.CLASSIFICATION).loss("mse").history(before).build(),
+                firstPart.optimizer());
+        Model resumed = ModelFile.load(file, PLUGINS);
+        History after = shuffling(10, resumed.history().epochs().size()).fit(resumed.network(), data);
+
+        assertSameWeights(straight, resumed.network(), "weights after 4 + 6 shuffled epochs with dropout");
+        TrainingHistory joined = resumed.history().then(after);
+        assertEquals(10, joined.epochs().get(9).number(), "the resumed epochs follow on");
+        assertArrayEquals(all.losses(), joined.losses(), "the same loss in every epoch");
+    }
+
+    private static Network dropping() {
+        return Network.builder(4).plugins(PLUGINS).seed(3).dense(6, "tanh").dropout(0.3).dense(2, "sigmoid").build();
+    }
+
+    private static Trainer shuffling(int epochs, int initialEpoch) {
+        return Trainer.builder().plugins(PLUGINS).loss("mse").optimizer("adam(lr=0.01)").epochs(epochs)
+                .initialEpoch(initialEpoch).batchSize(BATCH).seed(7).build();
     }
 
     @Test
