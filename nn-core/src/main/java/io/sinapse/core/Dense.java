@@ -95,12 +95,13 @@ public final class Dense implements Layer {
     }
 
     /**
-     * The weights packed for the products of {@link #infer(float[], int, int, float[], boolean, float[])} (in
-     * {@code reuse} if it is large enough), or null where the products do not pack them. Packed once per call of
-     * {@link Network#predict(float[], int)} and read by every part, rather than packed again for each.
+     * The weights packed for the products of {@link #infer(float[], int, int, float[], boolean, float[])} on parts of
+     * {@code rows} rows (in {@code reuse} if it is large enough), or null where those products would not read them.
+     * Packed once per call of {@link Network#predict(float[], int)} and read by every part, rather than packed
+     * again for each.
      */
-    float[] packWeights(float[] reuse) {
-        return Kernels.pack(weights.value(), inputs, outputs, reuse);
+    float[] packWeights(int rows, float[] reuse) {
+        return Kernels.pack(weights.value(), inputs, outputs, rows, reuse);
     }
 
     @Override

@@ -142,11 +142,11 @@ public final class Kernels {
     }
 
     /**
-     * {@code b[k×n]} packed for {@link #multiplyAlone}, in
-     * {@code reuse} if it is large enough; null where the products do not pack b (the scalar loops, small b).
+     * {@code b[k×n]} packed for {@link #multiplyAlone} on parts of {@code rows} rows, in {@code reuse} if it is large
+     * enough; null where such products would not read it (the scalar loops, small b, parts of few rows).
      */
-    static float[] pack(float[] b, int k, int n, float[] reuse) {
-        return vector(k * n) ? VectorKernels.packForManyRows(b, k, n, reuse) : null;
+    static float[] pack(float[] b, int k, int n, int rows, float[] reuse) {
+        return vector(k * n) && VectorKernels.readsPacked(rows) ? VectorKernels.packForManyRows(b, k, n, reuse) : null;
     }
 
     /** {@code c[k×n] = a[m×k]ᵀ · b[m×n]}. */

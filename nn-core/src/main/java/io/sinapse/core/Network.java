@@ -43,7 +43,7 @@ public final class Network {
      * the core that last wrote it; shared between threads, pairs passed from one core to the other.
      */
     private final ThreadLocal<float[][]> inferenceBuffers = new ThreadLocal<>();
-    /** Each thread's packed copies of the dense layers' weights ({@link #packedWeights()}), kept between calls. */
+    /** Each thread's packed copies of the dense layers' weights ({@link #packedWeights}), kept between calls. */
     private final ThreadLocal<float[][]> packedWeights = new ThreadLocal<>();
 
     public Network(int inputSize, List<Layer> layers) {
@@ -143,7 +143,7 @@ public final class Network {
         int partRows = partRows(rows, Kernels.threads());
         int parts = ceilDiv(rows, partRows);
         boolean shared = parts == 1; // else each part is one thread's share
-        float[][] packed = shared ? null : packedWeights();
+        float[][] packed = shared ? null : packedWeights(partRows);
         ProductThreads.Parts part = p -> {
             int start = p * partRows;
             int count = Math.min(partRows, rows - start);
@@ -165,17 +165,18 @@ public final class Network {
     }
 
     /**
-     * The dense layers' weights packed for the products, once for all the parts of a call (null for other layers),
-     * in the arrays the calling thread used last time. Taken from the thread while in use, as the buffers are.
+     * The dense layers' weights packed for the products on parts of {@code rows} rows, once for all the parts of a
+     * call (null for other layers, or where the products would not read them), in the arrays the calling thread
+     * used last time. Taken from the thread while in use, as the buffers are.
      */
-    private float[][] packedWeights() {
+    private float[][] packedWeights(int rows) {
         float[][] packed = packedWeights.get();
         packedWeights.set(null);
         if (packed == null) {
             packed = new float[layers.size()][];
         }
         for (int i = 0; i < packed.length; i++) {
-            packed[i] = layers.get(i) instanceof Dense dense ? dense.packWeights(packed[i]) : null;
+            packed[i] = layers.get(i) instanceof Dense dense ? dense.packWeights(rows, packed[i]) : null;
         }
         return packed;
     }

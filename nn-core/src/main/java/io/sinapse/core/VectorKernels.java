@@ -114,11 +114,16 @@ public final class VectorKernels {
      * part. The same results as {@link #multiply}.
      */
     static void multiplyPacked(float[] a, int aOff, float[] b, float[] packed, float[] c, int m, int k, int n) {
-        if (m > FEW_ROWS) {
+        if (readsPacked(m)) {
             multiplyManyRows(a, aOff, b, c, k, n, 0, m, 0, n, packed);
         } else {
             multiply(a, aOff, b, c, m, k, n, 0, m, 0, n);
         }
+    }
+
+    /** Whether {@link #multiplyPacked} reads the packed b for {@code m} rows (else it packs what it needs itself). */
+    static boolean readsPacked(int m) {
+        return m > FEW_ROWS;
     }
 
     /**
