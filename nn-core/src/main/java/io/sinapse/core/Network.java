@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * A sequential network: layers applied one after another ("functions inside functions", as the course puts it).
@@ -39,12 +41,16 @@ public final class Network {
     private final int inputSize;
     private final List<Layer> layers;
     /**
-     * Each thread's pair of inference buffers, kept between calls. Per thread, so a buffer stays in the cache of
-     * the core that last wrote it; shared between threads, pairs passed from one core to the other.
+     * Pairs of inference buffers kept between calls, at most eight, each marked with the thread that used it last:
+     * a thread takes its own pair back when it can, so the buffers stay in the cache of the core that wrote them
+     * (handed from one core to the other, they made the 10,000-image call slower).
      */
-    private final ThreadLocal<float[][]> inferenceBuffers = new ThreadLocal<>();
-    /** Each thread's packed copies of the dense layers' weights ({@link #packedWeights}), kept between calls. */
-    private final ThreadLocal<float[][]> packedWeights = new ThreadLocal<>();
+    private final AtomicReferenceArray<SpareBuffers> spareBuffers = new AtomicReferenceArray<>(8);
+    /** The dense layers' weights as the last call packed them ({@link #packedWeights}), for the next call to reuse. */
+    private final AtomicReference<float[][]> sparePacked = new AtomicReference<>();
+
+    private record SpareBuffers(long thread, float[][] buffers) {
+    }
 
     public Network(int inputSize, List<Layer> layers) {
         if (layers.isEmpty()) {
@@ -159,19 +165,18 @@ public final class Network {
             }
         }
         if (packed != null) {
-            packedWeights.set(packed);
+            sparePacked.set(packed);
         }
         return result;
     }
 
     /**
      * The dense layers' weights packed for the products on parts of {@code rows} rows, once for all the parts of a
-     * call (null for other layers, or where the products would not read them), in the arrays the calling thread
-     * used last time. Taken from the thread while in use, as the buffers are.
+     * call (null for other layers, or where the products would not read them), in the arrays of the last call
+     * unless another call is using them.
      */
     private float[][] packedWeights(int rows) {
-        float[][] packed = packedWeights.get();
-        packedWeights.set(null);
+        float[][] packed = sparePacked.getAndSet(null);
         if (packed == null) {
             packed = new float[layers.size()][];
         }
@@ -233,19 +238,32 @@ public final class Network {
         return buffers[which] = Buffers.ensure(buffers[which], size);
     }
 
-    /** The calling thread's pair of inference buffers, or a new pair if it is using its own already. */
+    /** A pair of inference buffers no other thread is using: the one this thread used last, else a spare, else new. */
     float[][] buffers() {
-        float[][] buffers = inferenceBuffers.get();
-        if (buffers == null) {
-            return new float[2][];
+        long thread = Thread.currentThread().getId();
+        for (int i = 0; i < spareBuffers.length(); i++) {
+            SpareBuffers spare = spareBuffers.get(i);
+            if (spare != null && spare.thread() == thread && spareBuffers.compareAndSet(i, spare, null)) {
+                return spare.buffers();
+            }
         }
-        inferenceBuffers.set(null);
-        return buffers;
+        for (int i = 0; i < spareBuffers.length(); i++) {
+            SpareBuffers spare = spareBuffers.getAndSet(i, null);
+            if (spare != null) {
+                return spare.buffers();
+            }
+        }
+        return new float[2][];
     }
 
-    /** Keeps a pair of inference buffers for the calling thread's next call. */
+    /** Keeps a pair of inference buffers for a next call (or drops it when enough are kept). */
     void spare(float[][] buffers) {
-        inferenceBuffers.set(buffers);
+        SpareBuffers spare = new SpareBuffers(Thread.currentThread().getId(), buffers);
+        for (int i = 0; i < spareBuffers.length(); i++) {
+            if (spareBuffers.compareAndSet(i, null, spare)) {
+                return;
+            }
+        }
     }
 
     /** The output for one example. */
