@@ -55,6 +55,42 @@ class ProductThreadsTest {
         }
     }
 
+    /**
+     * One row shared by columns, each thread skipping the zero inputs it finds: the same bits as the reference
+     * order, whatever the zeros (none, half, a whole half, all). Repeated, so the threads meet in different orders.
+     */
+    @ParameterizedTest(name = "1×{0}×{1}, zeros: {2}")
+    @CsvSource({"784,256,half", "784,256,none", "784,256,first half", "784,256,second half", "784,256,all",
+            "785,512,half", "1025,130,half", "2,65536,half", "1,131072,none", "513,300,first half"})
+    void oneSparseRowSharedByColumnsKeepsItsBits(int k, int n, String zeros) {
+        Assumptions.assumeTrue(Kernels.vectorized(), "threads share only the Vector API kernels");
+        SplittableRandom random = new SplittableRandom(13L * k + n);
+        float[] b = random(k * n, random);
+        for (int repeat = 0; repeat < 20; repeat++) {
+            float[] a = random(k, random);
+            for (int p = 0; p < k; p++) {
+                boolean zero = switch (zeros) {
+                    case "half" -> random.nextBoolean();
+                    case "first half" -> p < k / 2;
+                    case "second half" -> p >= k / 2;
+                    case "all" -> true;
+                    default -> false;
+                };
+                if (zero) {
+                    a[p] = random.nextBoolean() ? 0f : -0f;
+                }
+            }
+            float[] expected = new float[n];
+            VectorKernels.referenceMultiply(a, b, expected, 1, k, n);
+            for (int threads = 2; threads <= 3; threads++) {
+                Kernels.threads(threads);
+                float[] actual = random(n, random);
+                Kernels.multiply(a, b, actual, 1, k, n);
+                assertArrayEquals(bits(expected), bits(actual), "repeat " + repeat + " on " + threads + " threads");
+            }
+        }
+    }
+
     private static float[][] products(int threads, float[] a, float[] b, float[] at, float[] bm, float[] w,
                                       int m, int k, int n) {
         Kernels.threads(threads);
