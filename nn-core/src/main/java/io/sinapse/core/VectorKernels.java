@@ -167,9 +167,13 @@ public final class VectorKernels {
             for (int kb = 0; kb < k; kb += KC) {
                 int kc = Math.min(KC, k - kb);
                 boolean accumulate = kb > 0;
-                int block = prepacked != null ? blockOffset(jc, kb, k) : 0;
-                for (int j0 = jc; prepacked == null && j0 < ncEnd; j0 += NR) {
-                    packRows(b, kb * n + j0, n, kc, Math.min(NR, ncEnd - j0), packed, (j0 - jc) * KC);
+                int block = 0;
+                if (prepacked != null) {
+                    block = blockOffset(jc, kb, k);
+                } else {
+                    for (int j0 = jc; j0 < ncEnd; j0 += NR) {
+                        packRows(b, kb * n + j0, n, kc, Math.min(NR, ncEnd - j0), packed, (j0 - jc) * KC);
+                    }
                 }
                 for (int i1 = rowFrom; i1 < rowTo; i1 += MC) {
                     int iEnd = Math.min(rowTo, i1 + MC);
