@@ -130,14 +130,12 @@ public final class Kernels {
      * than once per part.
      */
     static void multiplyAlone(float[] a, int aOff, float[] b, float[] packedB, float[] c, int m, int k, int n) {
-        if (packedB != null && vector(k * n)) {
-            VectorKernels.multiplyPacked(a, aOff, b, packedB, c, m, k, n);
-            return;
-        }
-        if (vector(k * n)) {
-            VectorKernels.multiply(a, aOff, b, c, m, k, n, 0, m, 0, n);
-        } else {
+        if (!vector(k * n)) {
             Matrices.multiply(a, aOff, b, c, m, k, n);
+        } else if (packedB != null) {
+            VectorKernels.multiplyPacked(a, aOff, b, packedB, c, m, k, n);
+        } else {
+            VectorKernels.multiply(a, aOff, b, c, m, k, n, 0, m, 0, n);
         }
     }
 
