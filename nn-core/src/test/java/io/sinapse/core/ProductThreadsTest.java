@@ -6,12 +6,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.time.Duration;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Sharing the products between threads must not change a single bit: each element is computed whole by one thread
@@ -181,6 +186,64 @@ class ProductThreadsTest {
             for (int p = 0; p < parts; p++) {
                 assertEquals(1, runs.get(p), "part " + p + " of round " + round + " ran " + runs.get(p) + " times");
             }
+        }
+    }
+
+    /**
+     * A run returns only once the helper's part is done, also when that part outlasts the caller's spin (the caller
+     * then parks until the helper wakes it), and what the helper's part throws is thrown by the run, after which the
+     * threads go on working. The caller's part 0 holds on until the helper has taken part 1, so the helper is the
+     * one that runs it.
+     */
+    @Test
+    void aRunWaitsForTheHelpersSlowPartAndThrowsWhatItThrows() {
+        ProductThreads pool = new ProductThreads(2);
+        try {
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+                for (int round = 0; round < 10; round++) {
+                    boolean fail = round % 2 == 1;
+                    CountDownLatch helperStarted = new CountDownLatch(1);
+                    AtomicIntegerArray done = new AtomicIntegerArray(2);
+                    ProductThreads.Parts parts = part -> {
+                        if (part == 0) {
+                            await(helperStarted);
+                        } else {
+                            helperStarted.countDown();
+                            sleep(20);
+                            if (fail) {
+                                throw new IllegalStateException("part 1 failed");
+                            }
+                        }
+                        done.set(part, 1);
+                    };
+                    if (fail) {
+                        IllegalStateException e = assertThrows(IllegalStateException.class, () -> pool.run(parts, 2));
+                        assertEquals("part 1 failed", e.getMessage());
+                    } else {
+                        assertTrue(pool.run(parts, 2), "the helper was free");
+                        assertEquals(1, done.get(1), "the run returned before the helper's part was done");
+                    }
+                    assertEquals(1, done.get(0));
+                }
+            });
+        } finally {
+            pool.close();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(10, TimeUnit.SECONDS), "the helper took no part");
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
         }
     }
 }
