@@ -172,6 +172,37 @@ class VectorKernelsTest {
         assertEquals(0.5f, c[1], "0·∞ + 2·0.25, the zero input skipped");
     }
 
+    /**
+     * One row's share of columns, as a thread computes it when the product is shared: any range of columns gets the
+     * reference order's bits (through the passes of 128 and 16 columns and the last few), and the columns
+     * outside it are not written.
+     */
+    @Test
+    void oneRowGivesTheReferenceBitsForAnyShareOfColumns() {
+        SplittableRandom random = new SplittableRandom(29);
+        int k = 53;
+        int n = 300;
+        float[] a = random(k, random);
+        for (int p = 0; p < k; p += 3) {
+            a[p] = 0f;
+        }
+        float[] b = random(k * n, random);
+        float[] expected = new float[n];
+        VectorKernels.referenceMultiply(a, b, expected, 1, k, n);
+        for (int from : new int[]{0, 16, 112, 144, 250}) {
+            for (int to = from + 1; to <= Math.min(n, from + 250); to++) {
+                float[] c = new float[n];
+                java.util.Arrays.fill(c, Float.NaN);
+                VectorKernels.multiply(a, 0, b, c, 1, k, n, 0, 1, from, to);
+                for (int j = 0; j < n; j++) {
+                    int want = j >= from && j < to ? Float.floatToRawIntBits(expected[j])
+                            : Float.floatToRawIntBits(Float.NaN);
+                    assertEquals(want, Float.floatToRawIntBits(c[j]), "column " + j + " of share " + from + "…" + to);
+                }
+            }
+        }
+    }
+
     /** The one-row scan for nonzero inputs must skip ±0 only: the tiniest subnormal and NaN are inputs too. */
     @Test
     void oneRowSkipsSignedZerosButKeepsSubnormalsAndNaN() {
