@@ -67,8 +67,10 @@ final class ProductThreads {
      * fields say by then: a helper late with a finished work's ticket cannot take a block of the next work.
      *
      * <p>A field of this object (through {@link #TICKET}) rather than an {@code AtomicLong}: so the cache line a
-     * helper fetches when the ticket changes also brings the fields describing the work. One example's first-layer
-     * product took 15–23% less time than with the ticket in an object of its own (alternating phases, one process).
+     * helper fetches when the ticket changes also brings the fields describing the work. With the flag and counts on
+     * lines of their own (above and in {@link Helper}), one example's first-layer product took 4–17% less time than
+     * with the ticket, the flag and a shared block counter as three small objects, which usually share one line
+     * (alternating phases in one process, four processes; docs/performance.md).
      */
     @SuppressWarnings("unused") // read and written through TICKET
     private volatile long ticket;
