@@ -111,6 +111,55 @@ class PredictTest {
         }
     }
 
+    /**
+     * One example on two or three threads: a layer of 2¹⁷ weights or more has its product shared with a helper, each
+     * thread computing whole columns. Each output must have the bits one thread gives, alone and among other
+     * examples: with relu and sigmoid, with the shared layer first or later in the network, with biases that are
+     * not 0, and with half the inputs zero. Repeated, so the threads meet in different orders.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"relu first", "sigmoid first", "shared later"})
+    void oneExampleSharedWithAHelperGetsTheBitsOfOneThread(String network) {
+        Network net = switch (network) {
+            case "relu first" -> Network.builder(784).dense(256, "relu").dense(128, "relu").dense(10, "softmax")
+                    .seed(9).build();
+            case "sigmoid first" -> Network.builder(784).dense(256, "sigmoid").dense(20, "tanh").seed(9).build();
+            default -> Network.builder(64).dense(512, "relu").dense(256, "sigmoid").dense(40, "relu")
+                    .dense(10, "softmax").seed(9).build();
+        };
+        for (Layer layer : net.layers()) {
+            if (layer instanceof Dense dense) { // biases start at 0; make them count
+                float[] bias = dense.bias().value();
+                System.arraycopy(random(bias.length, bias.length), 0, bias, 0, bias.length);
+            }
+        }
+        int inputs = net.inputSize();
+        int rows = 5;
+        float[] x = random(rows * inputs, 21);
+        SplittableRandom zeros = new SplittableRandom(22);
+        for (int i = 0; i < x.length; i++) {
+            if (zeros.nextBoolean()) {
+                x[i] = 0f;
+            }
+        }
+        Kernels.threads(1);
+        float[] together = net.predict(x, rows);
+        int outputs = net.outputSize();
+        for (int threads = 1; threads <= 3; threads++) {
+            Kernels.threads(threads);
+            for (int repeat = 0; repeat < 20; repeat++) {
+                for (int r = 0; r < rows; r++) {
+                    float[] alone = net.predict(Arrays.copyOfRange(x, r * inputs, (r + 1) * inputs));
+                    for (int j = 0; j < outputs; j++) {
+                        assertEquals(Float.floatToRawIntBits(together[r * outputs + j]),
+                                Float.floatToRawIntBits(alone[j]), "example " + r + ", output " + j + " on "
+                                        + threads + " thread(s), repeat " + repeat);
+                    }
+                }
+            }
+        }
+    }
+
     /** A layer written elsewhere, with a buffer of its own and no {@code infer}: the default runs it safely. */
     private static final class Square implements Layer {
         private final int size;
