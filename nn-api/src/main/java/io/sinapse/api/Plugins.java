@@ -1,10 +1,13 @@
 package io.sinapse.api;
 
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleDescriptor.Version;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
@@ -30,6 +33,7 @@ public final class Plugins {
             List.of(Activation.class, Loss.class, Optimizer.class, Regularizer.class);
 
     private static final Pattern SPEC = Pattern.compile("\\s*([A-Za-z0-9_.-]+)\\s*(?:\\((.*)\\))?\\s*");
+    private static final Pattern VERSION_NUMBERS = Pattern.compile("(\\d{1,9})(?:\\.(\\d{1,9}))?(?:\\.(\\d{1,9}))?");
 
     private final Function<Class<?>, Stream<? extends ServiceLoader.Provider<?>>> candidates;
     private final Map<Class<?>, Map<String, Plugin<?>>> discovered = new ConcurrentHashMap<>();
@@ -154,6 +158,7 @@ public final class Plugins {
     }
 
     private static Plugin<?> instantiate(Class<?> kind, ServiceLoader.Provider<?> candidate) {
+        checkBuiltForThisApi(kind, candidate.type());
         try {
             return (Plugin<?>) candidate.get();
         } catch (ServiceConfigurationError e) {
@@ -162,6 +167,76 @@ public final class Plugins {
                     + candidate.type().getName() + ": " + cause + ". A provider needs a public no-argument"
                     + " constructor (or a public static provider() method) that does not throw.", e);
         }
+    }
+
+    /**
+     * Refuses, before creating it, a provider compiled against an nn-api this one may not stand in for. javac records
+     * in a module the version of each module it requires, so a provider's module says which nn-api it was built
+     * against; a class-path provider says nothing and is not checked, nor is anything when nn-api itself is on the
+     * class path. See {@link #incompatibility}.
+     */
+    private static void checkBuiltForThisApi(Class<?> kind, Class<?> type) {
+        Module api = Plugins.class.getModule();
+        Module module = type.getModule();
+        if (!api.isNamed() || !module.isNamed() || module == api) {
+            return;
+        }
+        Optional<Version> running = api.getDescriptor().version();
+        Optional<Version> builtAgainst = module.getDescriptor().requires().stream()
+                .filter(requires -> requires.name().equals(api.getName()))
+                .findFirst()
+                .flatMap(ModuleDescriptor.Requires::compiledVersion);
+        String reason = incompatibility(builtAgainst, running);
+        if (reason != null) {
+            throw new PluginException("The " + kindName(kind) + " provider " + type.getName() + " (module "
+                    + module.getName() + ") was built against nn-api " + builtAgainst.get() + ", and this is nn-api "
+                    + running.get() + ": " + reason + ". Rebuild it against nn-api " + running.get()
+                    + " (the version 'nn --version' shows), or run it with the Sinapse it was built for.");
+        }
+    }
+
+    /**
+     * Why a provider built against nn-api {@code builtAgainst} may fail on nn-api {@code running}, or null when it
+     * should not: when either version is unknown, or when both are in one series (the same first number, or the same
+     * first two while it is 0: before 1.0 a minor version may change the interfaces) and the provider's is not the
+     * later one (it might call what an earlier API lacks). Pre-release suffixes are ignored: 0.1.0-SNAPSHOT and
+     * 0.1.0 are the same API.
+     */
+    static String incompatibility(Optional<Version> builtAgainst, Optional<Version> running) {
+        if (builtAgainst.isEmpty() || running.isEmpty()) {
+            return null;
+        }
+        int[] built = numbers(builtAgainst.get());
+        int[] run = numbers(running.get());
+        String builtSeries = series(built);
+        String runSeries = series(run);
+        if (!builtSeries.equals(runSeries)) {
+            return "the interfaces may differ between nn-api " + builtSeries + " and " + runSeries;
+        }
+        for (int i = 0; i < built.length; i++) {
+            if (built[i] != run[i]) {
+                return built[i] > run[i] ? "it may call what this earlier nn-api lacks" : null;
+            }
+        }
+        return null;
+    }
+
+    /** The first three numbers of a version (missing ones are 0), before any suffix: 0.1.0-SNAPSHOT → 0, 1, 0. */
+    private static int[] numbers(Version version) {
+        Matcher leading = VERSION_NUMBERS.matcher(version.toString());
+        int[] numbers = new int[3];
+        if (leading.lookingAt()) {
+            for (int i = 0; i < 3; i++) {
+                String number = leading.group(i + 1);
+                numbers[i] = number == null ? 0 : Integer.parseInt(number);
+            }
+        }
+        return numbers;
+    }
+
+    /** The versions that share an API: 2.x for 2.4.1, 0.3.x for 0.3.1. */
+    private static String series(int[] numbers) {
+        return numbers[0] > 0 ? numbers[0] + ".x" : "0." + numbers[1] + ".x";
     }
 
     private static String describe(Plugin<?> plugin) {

@@ -1,14 +1,28 @@
 package io.sinapse.api;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import javax.tools.ToolProvider;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.module.Configuration;
+import java.lang.module.ModuleDescriptor.Version;
+import java.lang.module.ModuleFinder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -185,5 +199,92 @@ class PluginsTest {
         // The empty layer has no providers: an unknown name, and the message still says where plug-ins come from.
         PluginException e = assertThrows(PluginException.class, () -> Plugins.load(ModuleLayer.empty()).loss("mse"));
         assertEquals("Unknown loss 'mse'. Available: none. Plug-ins are loaded from --plugin-path.", e.getMessage());
+    }
+
+    /** The version rule on its own: which nn-api a provider was built against, which one runs it. */
+    @Test
+    void aProviderBuiltAgainstALaterOrAnotherSeriesOfTheApiIsRefused() {
+        String[][] cases = { // built against, running, why refused (empty: accepted)
+                {"0.1.0-SNAPSHOT", "0.1.0-SNAPSHOT", ""},
+                {"0.1.0", "0.1.0-SNAPSHOT", ""},
+                {"0.1.0-SNAPSHOT", "0.1.3", ""},
+                {"0.1.2", "0.1.3", ""},
+                {"0.1.4", "0.1.3", "it may call what this earlier nn-api lacks"},
+                {"0.2.0", "0.1.3", "the interfaces may differ between nn-api 0.2.x and 0.1.x"},
+                {"0.1.3", "0.2.0", "the interfaces may differ between nn-api 0.1.x and 0.2.x"},
+                {"1.2", "1.5.1", ""},
+                {"1.6", "1.5.1", "it may call what this earlier nn-api lacks"},
+                {"1.9.9", "2.0.0", "the interfaces may differ between nn-api 1.x and 2.x"}};
+        for (String[] c : cases) {
+            String reason = Plugins.incompatibility(Optional.of(Version.parse(c[0])), Optional.of(Version.parse(c[1])));
+            assertEquals(c[2].isEmpty() ? null : c[2], reason, "built against " + c[0] + ", running " + c[1]);
+        }
+        assertNull(Plugins.incompatibility(Optional.empty(), Optional.of(Version.parse("0.1.0"))), "not recorded");
+        assertNull(Plugins.incompatibility(Optional.of(Version.parse("0.9")), Optional.empty()), "unversioned API");
+    }
+
+    @TempDir
+    Path temp;
+
+    /**
+     * End to end, as {@code nn --plugin-path} loads a plug-in: a module compiled against nn-api 9.0.0 (this API's
+     * sources compiled with that version) is refused with the versions in the message, before its constructor
+     * runs; the same module compiled against this version loads.
+     */
+    @Test
+    void aPluginModuleBuiltAgainstAnotherApiIsRefusedWhenLoaded() throws IOException {
+        Module api = Plugins.class.getModule();
+        Assumptions.assumeTrue(api.isNamed() && api.getDescriptor().version().isPresent(),
+                "the check needs nn-api as a versioned module, as Maven builds it");
+        String running = api.getDescriptor().version().get().toString();
+
+        PluginException e = assertThrows(PluginException.class,
+                () -> Plugins.load(pluginBuiltAgainst("9.0.0")).activation("softsign"));
+        assertEquals("The activation provider org.example.softsign.Softsign (module org.example.softsign) was built"
+                + " against nn-api 9.0.0, and this is nn-api " + running + ": the interfaces may differ between nn-api"
+                + " 9.x and " + (running.startsWith("0.") ? "0." + running.split("\\.")[1] : running.split("\\.")[0])
+                + ".x. Rebuild it against nn-api " + running + " (the version 'nn --version' shows), or run it with"
+                + " the Sinapse it was built for.", e.getMessage());
+
+        assertEquals("softsign", Plugins.load(pluginBuiltAgainst(running)).activation("softsign").name());
+    }
+
+    /** This API's sources compiled as version {@code version}, a plug-in compiled against them, in a layer over ours. */
+    private ModuleLayer pluginBuiltAgainst(String version) throws IOException {
+        Path root = Files.createDirectories(temp.resolve(version));
+        List<String> apiSources = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            files.filter(f -> f.toString().endsWith(".java")).forEach(f -> apiSources.add(f.toString()));
+        }
+        Path apiClasses = root.resolve("api");
+        compile(apiClasses, "--module-version", version, apiSources);
+
+        Path sources = root.resolve("src");
+        Path pkg = Files.createDirectories(sources.resolve("org/example/softsign"));
+        Files.writeString(sources.resolve("module-info.java"), "module org.example.softsign {\n"
+                + "    requires io.sinapse.api;\n"
+                + "    provides io.sinapse.api.Activation with org.example.softsign.Softsign;\n}\n");
+        Files.writeString(pkg.resolve("Softsign.java"), "package org.example.softsign;\n"
+                + "public final class Softsign extends io.sinapse.api.ElementwiseActivation {\n"
+                + "    @Override public String name() { return \"softsign\"; }\n"
+                + "    @Override public double apply(double z) { return z / (1 + Math.abs(z)); }\n"
+                + "    @Override public double derivative(double z, double out) {\n"
+                + "        double d = 1 + Math.abs(z); return 1 / (d * d);\n    }\n}\n");
+        Path plugin = root.resolve("plugin");
+        compile(plugin, "--module-path", apiClasses.toString(),
+                List.of(sources.resolve("module-info.java").toString(), pkg.resolve("Softsign.java").toString()));
+
+        ModuleLayer ours = Plugins.class.getModule().getLayer();
+        Configuration configuration = ours.configuration()
+                .resolveAndBind(ModuleFinder.of(plugin), ModuleFinder.of(), Set.of("org.example.softsign"));
+        return ours.defineModulesWithOneLoader(configuration, ClassLoader.getSystemClassLoader());
+    }
+
+    private static void compile(Path into, String option, String value, List<String> sources) {
+        List<String> arguments = new ArrayList<>(List.of("--release", "17", "-d", into.toString(), option, value));
+        arguments.addAll(sources);
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        int status = ToolProvider.getSystemJavaCompiler().run(null, errors, errors, arguments.toArray(String[]::new));
+        assertEquals(0, status, "compiles: " + errors);
     }
 }
