@@ -36,6 +36,26 @@ final class PluginJars {
     /** As above, with {@code constructorBody} run by the provider's constructor (e.g. to make it throw). */
     static Path activation(Path folder, String jarName, String moduleName, String activationName, String body,
                            String constructorBody) throws IOException {
+        return activation(folder, jarName, moduleName, activationName, body, constructorBody, apiLocation());
+    }
+
+    /**
+     * As {@link #activation(Path, String, String, String, String)}, compiled against nn-api {@code apiVersion}: the
+     * sources of nn-api compiled with that module version, which javac then records in the plug-in's module.
+     */
+    static Path activationBuiltAgainst(Path folder, String jarName, String moduleName, String activationName,
+                                       String apiVersion) throws IOException {
+        Path api = Files.createTempDirectory(folder, "api");
+        List<String> sources;
+        try (Stream<Path> walk = Files.walk(Path.of("../nn-api/src/main/java"))) {
+            sources = walk.filter(p -> p.toString().endsWith(".java")).map(Path::toString).toList();
+        }
+        compile(sources, api, List.of("--module-version", apiVersion));
+        return activation(folder, jarName, moduleName, activationName, "return z;", "", api);
+    }
+
+    private static Path activation(Path folder, String jarName, String moduleName, String activationName,
+                                   String body, String constructorBody, Path api) throws IOException {
         Path work = Files.createTempDirectory(folder, "src");
         String pkg = moduleName;
         String className = "PluginActivation";
@@ -56,7 +76,11 @@ final class PluginJars {
                 + "    }\n"
                 + "}\n");
         Path classes = work.resolve("classes");
-        compile(sources, classes);
+        List<String> files;
+        try (Stream<Path> walk = Files.walk(sources)) {
+            files = walk.filter(p -> p.toString().endsWith(".java")).map(Path::toString).toList();
+        }
+        compile(files, classes, List.of("--module-path", api.toString()));
         return jar(classes, folder.resolve(jarName));
     }
 
@@ -65,18 +89,14 @@ final class PluginJars {
         return Files.writeString(folder.resolve(jarName), "this is not a zip file", StandardCharsets.UTF_8);
     }
 
-    private static void compile(Path sources, Path classes) throws IOException {
+    private static void compile(List<String> files, Path classes, List<String> options) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IllegalStateException("These tests need a JDK (javax.tools found no compiler)");
         }
-        List<String> files;
-        try (Stream<Path> walk = Files.walk(sources)) {
-            files = walk.filter(p -> p.toString().endsWith(".java")).map(Path::toString).toList();
-        }
         StringWriter diagnostics = new StringWriter();
-        List<String> args = new java.util.ArrayList<>(List.of("--release", "17", "-d", classes.toString(),
-                "--module-path", apiLocation().toString()));
+        List<String> args = new java.util.ArrayList<>(List.of("--release", "17", "-d", classes.toString()));
+        args.addAll(options);
         args.addAll(files);
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         int status = javac.run(null, sink, new WriterStream(diagnostics), args.toArray(String[]::new));

@@ -96,6 +96,21 @@ class PluginsCommandTest {
     }
 
     @Test
+    void aPluginBuiltAgainstAnotherApiIsLeftOutWithBothVersionsAndTheRestStillWork() throws IOException {
+        Path plugins = Files.createDirectory(temp.resolve("plugins"));
+        PluginJars.activation(plugins, "cube.jar", "org.example.cube", "cube", "return z * z * z;");
+        PluginJars.activationBuiltAgainst(plugins, "future.jar", "org.example.future", "future", "9.0.0");
+        Run run = Run.nn("plugins", "--plugin-path", plugins.toString());
+        assertEquals(0, run.status(), run.transcript());
+        assertTrue(run.err().contains("Plug-in jar " + plugins.resolve("future.jar") + " was not loaded: The"
+                + " activation provider org.example.future.PluginActivation (module org.example.future) was built"
+                + " against nn-api 9.0.0, and this is nn-api "), run.transcript());
+        assertTrue(run.out().contains("  cube "), "the other plug-in still loads\n" + run.transcript());
+        assertTrue(run.out().contains("  relu "), "the built-ins still work\n" + run.transcript());
+        assertFalse(run.out().contains("  future "), run.transcript());
+    }
+
+    @Test
     void aMissingPluginFolderIsAUsageError() {
         Run run = Run.nn("plugins", "--plugin-path", temp.resolve("nowhere").toString());
         assertEquals(2, run.status(), run.transcript());
