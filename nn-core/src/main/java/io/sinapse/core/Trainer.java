@@ -46,6 +46,7 @@ public final class Trainer {
     private final double clipValue;
     private final double maxNorm;
     private final int initialEpoch;
+    private final List<Epoch> epochsDone;
     private final List<TrainingListener> listeners;
 
     private Trainer(Builder b) {
@@ -57,6 +58,7 @@ public final class Trainer {
         this.clipValue = b.clipValue;
         this.maxNorm = b.maxNorm;
         this.initialEpoch = b.initialEpoch;
+        this.epochsDone = b.epochsDone;
         this.listeners = List.copyOf(b.listeners);
     }
 
@@ -128,6 +130,12 @@ public final class Trainer {
         }
         List<Tensor> tensors = network.parameters();
         History history = new History();
+        // A schedule that reads the history sees the epochs a resumed run did before the new ones (resumeAfter).
+        History seen = history;
+        if (!epochsDone.isEmpty()) {
+            seen = new History();
+            epochsDone.forEach(seen::add);
+        }
         Control control = new Control(network, history);
         listeners.forEach(l -> l.onTrainingStart(control));
         int batches = (rows + batch - 1) / batch;
@@ -137,7 +145,7 @@ public final class Trainer {
 
         for (int epoch = initialEpoch + 1; epoch <= settings.maxEpochs() && control.stopReason == null; epoch++) {
             long started = System.nanoTime();
-            double rate = schedule.rate(epoch, settings.optimizer().learningRate(), history);
+            double rate = schedule.rate(epoch, settings.optimizer().learningRate(), seen);
             if (!(rate >= 0) || !Double.isFinite(rate)) {
                 throw new IllegalStateException("The learning-rate schedule " + schedule + " gave " + rate
                         + " for epoch " + epoch + "; a learning rate must be a finite number >= 0");
@@ -195,6 +203,9 @@ public final class Trainer {
                     classification ? (double) correct / rows : Double.NaN, validationAccuracy,
                     rate, (System.nanoTime() - started) / 1e9);
             history.add(record);
+            if (seen != history) {
+                seen.add(record);
+            }
             LOG.debug("{}", record);
             for (TrainingListener listener : listeners) {
                 listener.onEpochEnd(record, control);
@@ -481,6 +492,7 @@ public final class Trainer {
         private double clipValue;
         private double maxNorm;
         private int initialEpoch;
+        private List<Epoch> epochsDone = List.of();
         private final List<TrainingListener> listeners = new ArrayList<>();
 
         @Override
@@ -520,6 +532,29 @@ public final class Trainer {
                         + " at least 0, got " + epochsDone);
             }
             this.initialEpoch = epochsDone;
+            return this;
+        }
+
+        /**
+         * Resumes a run after {@code epochsDone}, the history of the epochs already done (a checkpoint's, say):
+         * {@link #initialEpoch initialEpoch(epochsDone.size())}, and a learning-rate schedule that reads the history
+         * ({@code reduce_on_plateau}) sees those epochs before the new ones, as in one uninterrupted run. They must
+         * be numbered 1, 2, 3, … in order.
+         */
+        public Builder resumeAfter(List<Epoch> epochsDone) {
+            if (epochsDone == null) {
+                throw new IllegalArgumentException("resumeAfter needs the epochs already done (an empty list to start"
+                        + " afresh), got null");
+            }
+            for (int i = 0; i < epochsDone.size(); i++) {
+                if (epochsDone.get(i).number() != i + 1) {
+                    throw new IllegalArgumentException("resumeAfter: the epochs done must be numbered 1 to "
+                            + epochsDone.size() + " in order, but entry " + (i + 1) + " is epoch "
+                            + epochsDone.get(i).number());
+                }
+            }
+            this.epochsDone = List.copyOf(epochsDone);
+            this.initialEpoch = epochsDone.size();
             return this;
         }
 
@@ -570,6 +605,10 @@ public final class Trainer {
         }
 
         public Trainer build() {
+            if (!epochsDone.isEmpty() && initialEpoch != epochsDone.size()) {
+                throw new IllegalArgumentException("resumeAfter gave " + epochsDone.size() + " epochs done and"
+                        + " initialEpoch(" + initialEpoch + ") another count: give one of them");
+            }
             if (validation != null && validationSplit > 0) {
                 throw new IllegalArgumentException("Both a validation set and a validation split were given: use"
                         + " .validation(data) for a set of your own or .validationSplit(fraction) to hold out part of"

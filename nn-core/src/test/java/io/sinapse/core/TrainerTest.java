@@ -184,6 +184,57 @@ class TrainerTest {
                 .batchSize(16).seed(5).build();
     }
 
+    /**
+     * A schedule that reads the history (reduce on plateau) picks up where it was when the run is resumed after the
+     * epochs done: the same rates and weights as one run. With {@code initialEpoch} alone it sees no past epoch and
+     * starts again from the base rate. (min_delta 10⁹: no epoch after the first improves, so with patience 1 the rate
+     * is cut in every epoch from the third.)
+     */
+    @Test
+    void resumingAfterTheEpochsDoneKeepsAPlateauScheduleWhereItWas() {
+        Dataset data = regression();
+        Network straight = droppingNetwork();
+        History all = plateau(7).build().fit(straight, data);
+        assertEquals(0.01 * 0.5 * 0.5, all.epochs().get(3).learningRate(), 1e-15, "epoch 4's rate in one run");
+
+        Network resumed = droppingNetwork();
+        History first = plateau(3).build().fit(resumed, data);
+        History rest = plateau(7).resumeAfter(first.epochs()).build().fit(resumed, data);
+        for (int i = 0; i < 4; i++) {
+            assertEquals(all.epochs().get(3 + i).learningRate(), rest.epochs().get(i).learningRate(),
+                    "epoch " + (4 + i) + "'s rate");
+        }
+        for (int i = 0; i < straight.parameters().size(); i++) {
+            assertArrayEquals(straight.parameters().get(i).value(), resumed.parameters().get(i).value(),
+                    "tensor " + i + " after 3 + 4 epochs against 7 in one go");
+        }
+
+        Network blind = droppingNetwork();
+        plateau(3).build().fit(blind, data);
+        History again = plateau(7).initialEpoch(3).build().fit(blind, data);
+        assertEquals(0.01, again.epochs().get(0).learningRate(), "initialEpoch alone: no past epoch, the base rate");
+    }
+
+    @Test
+    void resumingAfterEpochsNumberedWronglyOrTwiceIsRefused() {
+        Epoch one = new Epoch(1, 1, Double.NaN, Double.NaN, Double.NaN, 0.01, 0.1);
+        Epoch three = new Epoch(3, 1, Double.NaN, Double.NaN, Double.NaN, 0.01, 0.1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Trainer.builder().resumeAfter(List.of(one, three)));
+        assertEquals("resumeAfter: the epochs done must be numbered 1 to 2 in order, but entry 2 is epoch 3",
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Trainer.builder().resumeAfter(List.of(one)).initialEpoch(2).build());
+        assertEquals("resumeAfter gave 1 epochs done and initialEpoch(2) another count: give one of them",
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Trainer.builder().resumeAfter(null));
+    }
+
+    private static Trainer.Builder plateau(int epochs) {
+        return Trainer.builder().loss("mse").optimizer("adam(lr=0.01)").epochs(epochs).batchSize(16).seed(5)
+                .schedule(LearningRateSchedule.reduceOnPlateau(0.5, 1, 1e9, 0));
+    }
+
     @Test
     void anInitialEpochWithNothingLeftToTrainIsRefused() {
         Trainer done = Trainer.builder().epochs(5).initialEpoch(5).build();
