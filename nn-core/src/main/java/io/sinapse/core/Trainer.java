@@ -86,9 +86,11 @@ public final class Trainer {
     public History fit(Network network, Dataset data) {
         checkShapes(network, data, "training");
         if (initialEpoch >= settings.maxEpochs()) {
-            throw new IllegalArgumentException("Nothing to train: initialEpoch(" + initialEpoch + ") says that many"
-                    + " epochs are done already, and epochs(" + settings.maxEpochs() + ") stops at epoch "
-                    + settings.maxEpochs() + "; raise epochs to train further");
+            String done = epochsDone.isEmpty()
+                    ? "initialEpoch(" + initialEpoch + ") says that many epochs are done already"
+                    : "the " + initialEpoch + " epochs given to resumeAfter are done already";
+            throw new IllegalArgumentException("Nothing to train: " + done + ", and epochs(" + settings.maxEpochs()
+                    + ") stops at epoch " + settings.maxEpochs() + "; raise epochs to train further");
         }
         Dataset validation = this.validation;
         if (validationSplit > 0) {

@@ -228,6 +228,10 @@ class TrainerTest {
         assertEquals("resumeAfter gave 1 epochs done and initialEpoch(2) another count: give one of them",
                 e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Trainer.builder().resumeAfter(null));
+        Trainer finished = Trainer.builder().epochs(1).resumeAfter(List.of(one)).build();
+        e = assertThrows(IllegalArgumentException.class, () -> finished.fit(regressionNetwork(1), regression()));
+        assertEquals("Nothing to train: the 1 epochs given to resumeAfter are done already, and epochs(1) stops at"
+                + " epoch 1; raise epochs to train further", e.getMessage());
     }
 
     private static Trainer.Builder plateau(int epochs) {
