@@ -46,11 +46,7 @@ final class PluginJars {
     static Path activationBuiltAgainst(Path folder, String jarName, String moduleName, String activationName,
                                        String apiVersion) throws IOException {
         Path api = Files.createTempDirectory(folder, "api");
-        List<String> sources;
-        try (Stream<Path> walk = Files.walk(Path.of("../nn-api/src/main/java"))) {
-            sources = walk.filter(p -> p.toString().endsWith(".java")).map(Path::toString).toList();
-        }
-        compile(sources, api, List.of("--module-version", apiVersion));
+        compile(javaFiles(Path.of("../nn-api/src/main/java")), api, List.of("--module-version", apiVersion));
         return activation(folder, jarName, moduleName, activationName, "return z;", "", api);
     }
 
@@ -76,17 +72,19 @@ final class PluginJars {
                 + "    }\n"
                 + "}\n");
         Path classes = work.resolve("classes");
-        List<String> files;
-        try (Stream<Path> walk = Files.walk(sources)) {
-            files = walk.filter(p -> p.toString().endsWith(".java")).map(Path::toString).toList();
-        }
-        compile(files, classes, List.of("--module-path", api.toString()));
+        compile(javaFiles(sources), classes, List.of("--module-path", api.toString()));
         return jar(classes, folder.resolve(jarName));
     }
 
     /** A file named like a jar that is not a zip at all. */
     static Path corrupt(Path folder, String jarName) throws IOException {
         return Files.writeString(folder.resolve(jarName), "this is not a zip file", StandardCharsets.UTF_8);
+    }
+
+    private static List<String> javaFiles(Path sources) throws IOException {
+        try (Stream<Path> walk = Files.walk(sources)) {
+            return walk.filter(p -> p.toString().endsWith(".java")).map(Path::toString).toList();
+        }
     }
 
     private static void compile(List<String> files, Path classes, List<String> options) {
