@@ -26,6 +26,7 @@ import jdk.incubator.vector.VectorSpecies;
 public final class VectorKernels {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_512;
+    private static final VectorSpecies<Integer> I = IntVector.SPECIES_512;
     private static final int LANES = 16;
     /** Rows of the result tile. */
     private static final int MR = 8;
@@ -59,6 +60,7 @@ public final class VectorKernels {
         final float[] tile = new float[MR * NR];
         private float[] packed;
         private int[] indices = new int[0];
+        private int[] flags = new int[0];
 
         /** Room for the positions of {@code k} inputs. */
         int[] indices(int k) {
@@ -66,6 +68,14 @@ public final class VectorKernels {
                 indices = new int[k];
             }
             return indices;
+        }
+
+        /** Room for a 0-or-1 flag per input, for {@link #nonzeroIndices}. */
+        int[] flags(int k) {
+            if (flags.length < k) {
+                flags = new int[k];
+            }
+            return flags;
         }
 
         /** Room for {@value #NC} columns of a K block of B, packed panel after panel. */
@@ -96,7 +106,7 @@ public final class VectorKernels {
             Workspace w = WORKSPACE.get();
             for (int i = rowFrom; i < rowTo; i++) {
                 int[] nonzero = w.indices(k);
-                int count = nonzeroIndices(a, aOff + i * k, k, nonzero);
+                int count = nonzeroIndices(a, aOff + i * k, k, nonzero, w.flags(k));
                 rowTimesMatrix(a, aOff + i * k, b, c, i * n, k, n, colFrom, colTo, nonzero, count);
             }
             return;
@@ -229,16 +239,27 @@ public final class VectorKernels {
 
     /**
      * Writes the positions of the nonzero values of {@code a[aOff … aOff+k)} into {@code nonzero}, in order, and
-     * returns how many there are, without a branch per value: the position is always written, and the count grows
-     * by one past a nonzero, found in integer arithmetic on the value's bits (the magnitude's bits plus 2³¹ − 1 carry
-     * into the sign bit unless they are all 0: ±0 counts as zero, NaN as nonzero, as with {@code a != 0f}). A float
-     * comparison there took ~20% longer on 784 pixels (0.66 against 0.54 µs).
+     * returns how many there are. Two passes without a branch per value: vectors mark each value 1 or 0 in
+     * {@code flags} (nonzero when its bits other than the sign are not all 0: ±0 counts as zero, NaN as nonzero, as
+     * with {@code a != 0f}); then every position is written and the count grows by its flag. On 784 Fashion-MNIST
+     * pixels this took 0.43–0.46 against 0.75–0.78 µs for one scalar pass doing both (a float comparison there was
+     * slower still).
      */
-    private static int nonzeroIndices(float[] a, int aOff, int k, int[] nonzero) {
+    private static int nonzeroIndices(float[] a, int aOff, int k, int[] nonzero, int[] flags) {
+        IntVector zero = IntVector.zero(I);
+        IntVector one = IntVector.broadcast(I, 1);
+        int p = 0;
+        for (; p + LANES <= k; p += LANES) {
+            IntVector magnitude = FloatVector.fromArray(S, a, aOff + p).reinterpretAsInts().and(Integer.MAX_VALUE);
+            zero.blend(one, magnitude.compare(VectorOperators.NE, 0)).intoArray(flags, p);
+        }
+        for (; p < k; p++) {
+            flags[p] = ((Float.floatToRawIntBits(a[aOff + p]) & Integer.MAX_VALUE) + Integer.MAX_VALUE) >>> 31;
+        }
         int count = 0;
-        for (int p = 0; p < k; p++) {
-            nonzero[count] = p;
-            count += ((Float.floatToRawIntBits(a[aOff + p]) & Integer.MAX_VALUE) + Integer.MAX_VALUE) >>> 31;
+        for (int q = 0; q < k; q++) {
+            nonzero[count] = q;
+            count += flags[q];
         }
         return count;
     }

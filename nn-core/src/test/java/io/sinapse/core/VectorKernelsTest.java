@@ -203,7 +203,10 @@ class VectorKernelsTest {
         }
     }
 
-    /** The one-row scan for nonzero inputs must skip ±0 only: the tiniest subnormal and NaN are inputs too. */
+    /**
+     * The one-row scan for nonzero inputs must skip ±0 only: the tiniest subnormal and NaN are inputs too. Each row
+     * is tried alone (9 values: the scan's scalar tail) and five times over (45: two whole vectors, then the tail).
+     */
     @Test
     void oneRowSkipsSignedZerosButKeepsSubnormalsAndNaN() {
         float[][] rows = {
@@ -212,20 +215,26 @@ class VectorKernelsTest {
                 {0f, -0f, Float.NaN, 0f, 0f, 2f, 0f, -0f, 0f},
                 {-0f, Float.MIN_VALUE, 0f, -Float.MIN_VALUE, 3f, -0f, Float.MAX_VALUE, 1e-40f, 0f},
                 {-0f, -0f, -0f, -0f, -0f, -0f, -0f, -0f, -Float.MIN_NORMAL}};
-        int k = rows[0].length;
         int n = 20;
-        float[] b = new float[k * n];
-        for (int i = 0; i < b.length; i++) {
-            b[i] = (i % 7 - 3) * 0x1p60f; // large enough that a subnormal input still moves the sum
-        }
-        for (float[] a : rows) {
-            float[] fast = new float[n];
-            float[] reference = new float[n];
-            VectorKernels.multiply(a, b, fast, 1, k, n);
-            VectorKernels.referenceMultiply(a, b, reference, 1, k, n);
-            for (int j = 0; j < n; j++) {
-                assertEquals(Float.floatToRawIntBits(reference[j]), Float.floatToRawIntBits(fast[j]),
-                        "column " + j + " of " + java.util.Arrays.toString(a));
+        for (float[] row : rows) {
+            for (int copies : new int[]{1, 5}) {
+                int k = row.length * copies;
+                float[] a = new float[k];
+                for (int copy = 0; copy < copies; copy++) {
+                    System.arraycopy(row, 0, a, copy * row.length, row.length);
+                }
+                float[] b = new float[k * n];
+                for (int i = 0; i < b.length; i++) {
+                    b[i] = (i % 7 - 3) * 0x1p60f; // large enough that a subnormal input still moves the sum
+                }
+                float[] fast = new float[n];
+                float[] reference = new float[n];
+                VectorKernels.multiply(a, b, fast, 1, k, n);
+                VectorKernels.referenceMultiply(a, b, reference, 1, k, n);
+                for (int j = 0; j < n; j++) {
+                    assertEquals(Float.floatToRawIntBits(reference[j]), Float.floatToRawIntBits(fast[j]),
+                            "column " + j + " of " + java.util.Arrays.toString(a));
+                }
             }
         }
     }
