@@ -1,5 +1,8 @@
 package io.sinapse.core;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -24,7 +27,12 @@ import java.util.function.ToDoubleFunction;
  * stopping.stoppedEpoch(); // where training stopped, bestEpoch() + patience
  * }</pre>
  *
- * <p>One instance watches one run at a time; {@link #onTrainingStart} resets it for the next.
+ * <p>One instance watches one run at a time; {@link #onTrainingStart} resets it for the next. A run resumed with
+ * {@link Trainer.Builder#resumeAfter} replays the epochs done ({@link #onResume}), so the best value and the patience
+ * count go on from them, when the monitored value is in the epochs' records (the validation loss or accuracy, or a
+ * {@code ToDoubleFunction<Epoch>}); a {@link Monitor} that measures the network cannot be replayed and starts
+ * afresh. The weights of a best epoch before the resume are not there to restore: if no later epoch beats it, the
+ * weights are left as training ends (and a line is logged).
  */
 public final class EarlyStopping implements TrainingListener {
 
@@ -42,8 +50,12 @@ public final class EarlyStopping implements TrainingListener {
         double measure(Epoch epoch, TrainingControl control);
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(EarlyStopping.class);
+
     private final String name;
     private final Monitor monitor;
+    /** The monitored value read from an epoch's record, or null when the monitor measures more than the record. */
+    private final ToDoubleFunction<Epoch> recorded;
     private final Mode mode;
     private int patience = 10;
     private double minDelta = 0;
@@ -54,27 +66,34 @@ public final class EarlyStopping implements TrainingListener {
     private int bestEpoch;
     private int stoppedEpoch;
     private List<float[]> bestWeights;
+    /** How many epochs were done before this run resumed (0 for a run from the start). */
+    private int epochsDoneBefore;
 
-    private EarlyStopping(String name, Monitor monitor, Mode mode) {
+    private EarlyStopping(String name, Monitor monitor, ToDoubleFunction<Epoch> recorded, Mode mode) {
+        if (name == null || monitor == null || mode == null) {
+            throw new IllegalArgumentException("early stopping needs a name, a monitor and a mode");
+        }
         this.name = name;
         this.monitor = monitor;
+        this.recorded = recorded;
         this.mode = mode;
         reset();
     }
 
     /** Watches the validation loss (lower is better). */
     public static EarlyStopping onValidationLoss() {
-        return new EarlyStopping("validation loss", (epoch, control) -> epoch.validationLoss(), Mode.MIN);
+        return on("validation loss", Epoch::validationLoss, Mode.MIN);
     }
 
     /** Watches the validation accuracy (higher is better). */
     public static EarlyStopping onValidationAccuracy() {
-        return new EarlyStopping("validation accuracy", (epoch, control) -> epoch.validationAccuracy(), Mode.MAX);
+        return on("validation accuracy", Epoch::validationAccuracy, Mode.MAX);
     }
 
     /** Watches a number from each epoch's record, e.g. {@code Epoch::loss} with {@link Mode#MIN}. */
     public static EarlyStopping on(String name, ToDoubleFunction<Epoch> metric, Mode mode) {
-        return on(name, (epoch, control) -> metric.applyAsDouble(epoch), mode);
+        Monitor monitor = metric == null ? null : (epoch, control) -> metric.applyAsDouble(epoch);
+        return new EarlyStopping(name, monitor, metric, mode);
     }
 
     /**
@@ -82,10 +101,7 @@ public final class EarlyStopping implements TrainingListener {
      * {@code on("validation F1", (e, c) -> ConfusionMatrix.of(c.network(), validation).macroF1(), Mode.MAX)}.
      */
     public static EarlyStopping on(String name, Monitor monitor, Mode mode) {
-        if (name == null || monitor == null || mode == null) {
-            throw new IllegalArgumentException("early stopping needs a name, a monitor and a mode");
-        }
-        return new EarlyStopping(name, monitor, mode);
+        return new EarlyStopping(name, monitor, null, mode);
     }
 
     /** Epochs without improvement to wait before stopping (default 10, at least 1). */
@@ -147,12 +163,37 @@ public final class EarlyStopping implements TrainingListener {
         bestEpoch = 0;
         stoppedEpoch = 0;
         bestWeights = null;
+        epochsDoneBefore = 0;
+    }
+
+    private boolean improves(double value) {
+        return mode == Mode.MIN ? value < best - minDelta : value > best + minDelta;
     }
 
     @Override
     public void onTrainingStart(TrainingControl control) {
         this.control = control;
         reset();
+    }
+
+    /**
+     * Replays the epochs done before a resumed run, when the monitored value is in their records: the best value
+     * and its epoch (and so the patience count) go on from them. Epochs without the value (no validation set then)
+     * are passed over.
+     */
+    @Override
+    public void onResume(List<Epoch> epochsDone, TrainingControl control) {
+        epochsDoneBefore = epochsDone.size();
+        if (recorded == null) {
+            return;
+        }
+        for (Epoch epoch : epochsDone) {
+            double value = recorded.applyAsDouble(epoch);
+            if (!Double.isNaN(value) && improves(value)) {
+                best = value;
+                bestEpoch = epoch.number();
+            }
+        }
     }
 
     @Override
@@ -164,8 +205,7 @@ public final class EarlyStopping implements TrainingListener {
                     ? ": give the trainer a validation set with .validation(data) or .validationSplit(fraction)"
                     : ""));
         }
-        boolean improved = mode == Mode.MIN ? value < best - minDelta : value > best + minDelta;
-        if (improved) {
+        if (improves(value)) {
             best = value;
             bestEpoch = epoch.number();
             if (restoreBestWeights) {
@@ -185,6 +225,9 @@ public final class EarlyStopping implements TrainingListener {
             for (int i = 0; i < tensors.size(); i++) {
                 tensors.get(i).set(bestWeights.get(i));
             }
+        } else if (restoreBestWeights && bestEpoch > 0 && bestEpoch <= epochsDoneBefore) {
+            LOG.info("Early stopping: the best {}, {} in epoch {}, came before the run resumed; its weights were not"
+                    + " kept, so the weights stay as training ended", name, best, bestEpoch);
         }
     }
 

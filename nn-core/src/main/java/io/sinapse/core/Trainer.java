@@ -140,6 +140,9 @@ public final class Trainer {
         }
         Control control = new Control(network, history);
         listeners.forEach(l -> l.onTrainingStart(control));
+        if (!epochsDone.isEmpty()) {
+            listeners.forEach(l -> l.onResume(epochsDone, control));
+        }
         int batches = (rows + batch - 1) / batch;
         LOG.info("Training {} on {} examples: loss {}, optimizer {}, schedule {}, batch size {}, epochs {} to {}",
                 network.summary().replace('\n', ' '), rows, settings.loss().spec(), settings.optimizer().spec(),
@@ -540,8 +543,9 @@ public final class Trainer {
         /**
          * Resumes a run after {@code epochsDone}, the history of the epochs already done (a checkpoint's, say):
          * {@link #initialEpoch initialEpoch(epochsDone.size())}, and a learning-rate schedule that reads the history
-         * ({@code reduce_on_plateau}) sees those epochs before the new ones, as in one uninterrupted run. They must
-         * be numbered 1, 2, 3, … in order.
+         * ({@code reduce_on_plateau}) sees those epochs before the new ones, as in one uninterrupted run; the
+         * listeners get them too ({@link TrainingListener#onResume}: {@link EarlyStopping} goes on from their best).
+         * They must be numbered 1, 2, 3, … in order.
          */
         public Builder resumeAfter(List<Epoch> epochsDone) {
             if (epochsDone == null) {

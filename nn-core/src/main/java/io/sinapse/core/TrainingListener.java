@@ -9,6 +9,13 @@ public interface TrainingListener {
     default void onTrainingStart(TrainingControl control) {
     }
 
+    /**
+     * Called once after {@link #onTrainingStart} when the run resumes after epochs already done
+     * ({@link Trainer.Builder#resumeAfter}), with their records, numbered from 1.
+     */
+    default void onResume(java.util.List<Epoch> epochsDone, TrainingControl control) {
+    }
+
     /** Called after every epoch with what it measured; may ask the trainer to stop. */
     default void onEpochEnd(Epoch epoch, TrainingControl control) {
     }

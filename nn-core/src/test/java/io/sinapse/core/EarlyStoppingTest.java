@@ -154,4 +154,59 @@ class EarlyStoppingTest {
         assertThrows(IllegalArgumentException.class, () -> EarlyStopping.onValidationLoss().patience(0));
         assertThrows(IllegalArgumentException.class, () -> EarlyStopping.onValidationLoss().minDelta(-1));
     }
+
+    /** Validation-loss records of epochs 1, 2, … as a resumed run receives them. */
+    private static java.util.List<Epoch> done(double... losses) {
+        java.util.List<Epoch> epochs = new java.util.ArrayList<>();
+        for (int i = 0; i < losses.length; i++) {
+            epochs.add(new Epoch(i + 1, 0, losses[i], 0, 0, 0, 0));
+        }
+        return epochs;
+    }
+
+    /** Feeds validation losses as epochs {@code first}, {@code first + 1}, … until the listener stops. */
+    private static int resume(EarlyStopping stopping, FakeControl control, java.util.List<Epoch> done,
+                              double... losses) {
+        stopping.onTrainingStart(control);
+        stopping.onResume(done, control);
+        int epoch = done.size();
+        for (int i = 0; i < losses.length && control.stopReason == null; i++) {
+            epoch++;
+            control.network.parameters().get(0).value()[0] = epoch;
+            Epoch record = new Epoch(epoch, 0, losses[i], 0, 0, 0, 0);
+            control.history.add(record);
+            stopping.onEpochEnd(record, control);
+        }
+        stopping.onTrainingEnd(control.history);
+        return epoch;
+    }
+
+    @Test
+    void aResumedRunCountsPatienceFromTheBestOfTheEpochsDone() {
+        // Done: best 0.6 in epoch 2 (NaN in epoch 3: no validation then). Epoch 5 does not improve: 5 − 2 = 3.
+        EarlyStopping stopping = EarlyStopping.onValidationLoss().patience(3);
+        FakeControl control = new FakeControl();
+        assertEquals(5, resume(stopping, control, done(1.0, 0.6, Double.NaN, 0.8), 0.65, 0.1));
+        assertEquals(2, stopping.bestEpoch());
+        assertEquals(0.6, stopping.bestValue());
+        assertEquals(5, stopping.stoppedEpoch());
+        assertEquals(5f, control.weight(), "epoch 2's weights are not there to restore: the last ones stay");
+
+        // A later epoch that beats the epochs done is kept, and restored.
+        EarlyStopping again = EarlyStopping.onValidationLoss().patience(3);
+        FakeControl other = new FakeControl();
+        assertEquals(8, resume(again, other, done(1.0, 0.6, 0.7, 0.8), 0.5, 0.55, 0.56, 0.57, 0.1));
+        assertEquals(5, again.bestEpoch());
+        assertEquals(5f, other.weight(), "epoch 5's weights are back");
+    }
+
+    @Test
+    void aMonitorThatMeasuresTheNetworkIsNotReplayedOnResume() {
+        EarlyStopping stopping = EarlyStopping.on("validation loss, measured",
+                (epoch, control) -> epoch.validationLoss(), EarlyStopping.Mode.MIN).patience(3);
+        FakeControl control = new FakeControl();
+        assertEquals(8, resume(stopping, control, done(1.0, 0.6, 0.7, 0.8), 0.65, 0.7, 0.7, 0.7, 0.7));
+        assertEquals(5, stopping.bestEpoch(), "the count starts at the resume");
+        assertEquals(5f, control.weight());
+    }
 }

@@ -215,6 +215,31 @@ class TrainerTest {
         assertEquals(0.01, again.epochs().get(0).learningRate(), "initialEpoch alone: no past epoch, the base rate");
     }
 
+    /** Listeners hear of the epochs done, after the start, only when the run resumes after them. */
+    @Test
+    void listenersHearOfTheEpochsDoneOnResume() {
+        Dataset data = regression();
+        Network network = droppingNetwork();
+        History first = plateau(2).build().fit(network, data);
+        List<String> heard = new ArrayList<>();
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void onTrainingStart(TrainingControl control) {
+                heard.add("start");
+            }
+
+            @Override
+            public void onResume(List<Epoch> epochsDone, TrainingControl control) {
+                heard.add("resume after " + epochsDone.size() + ", epoch 2 loss " + epochsDone.get(1).loss());
+            }
+        };
+        plateau(3).resumeAfter(first.epochs()).listener(listener).build().fit(network, data);
+        assertEquals(List.of("start", "resume after 2, epoch 2 loss " + first.epochs().get(1).loss()), heard);
+        heard.clear();
+        plateau(4).initialEpoch(3).listener(listener).build().fit(network, data);
+        assertEquals(List.of("start"), heard, "initialEpoch alone gives no epochs to replay");
+    }
+
     @Test
     void resumingAfterEpochsNumberedWronglyOrTwiceIsRefused() {
         Epoch one = new Epoch(1, 1, Double.NaN, Double.NaN, Double.NaN, 0.01, 0.1);
