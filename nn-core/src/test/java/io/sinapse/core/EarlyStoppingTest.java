@@ -46,11 +46,20 @@ class EarlyStoppingTest {
     /** Feeds validation losses (or accuracies) one per epoch until the listener stops; returns the epochs run. */
     private static int run(EarlyStopping stopping, FakeControl control, double[] values, boolean accuracy) {
         stopping.onTrainingStart(control);
-        int epoch = 0;
-        while (epoch < values.length && control.stopReason == null) {
+        return feed(stopping, control, 0, values, accuracy);
+    }
+
+    /**
+     * Feeds the values as epochs {@code epochsBefore + 1}, … (each setting the weight to its number) until the
+     * listener stops, then ends training; returns the last epoch run.
+     */
+    private static int feed(EarlyStopping stopping, FakeControl control, int epochsBefore, double[] values,
+                            boolean accuracy) {
+        int epoch = epochsBefore;
+        for (int i = 0; i < values.length && control.stopReason == null; i++) {
             epoch++;
             control.network.parameters().get(0).value()[0] = epoch;
-            double v = values[epoch - 1];
+            double v = values[i];
             Epoch record = accuracy ? new Epoch(epoch, 0, 0, 0, v, 0, 0) : new Epoch(epoch, 0, v, 0, 0, 0, 0);
             control.history.add(record);
             stopping.onEpochEnd(record, control);
@@ -164,21 +173,12 @@ class EarlyStoppingTest {
         return epochs;
     }
 
-    /** Feeds validation losses as epochs {@code first}, {@code first + 1}, … until the listener stops. */
+    /** Resumes after the epochs {@code done}, then feeds validation losses as the epochs after them. */
     private static int resume(EarlyStopping stopping, FakeControl control, java.util.List<Epoch> done,
                               double... losses) {
         stopping.onTrainingStart(control);
         stopping.onResume(done, control);
-        int epoch = done.size();
-        for (int i = 0; i < losses.length && control.stopReason == null; i++) {
-            epoch++;
-            control.network.parameters().get(0).value()[0] = epoch;
-            Epoch record = new Epoch(epoch, 0, losses[i], 0, 0, 0, 0);
-            control.history.add(record);
-            stopping.onEpochEnd(record, control);
-        }
-        stopping.onTrainingEnd(control.history);
-        return epoch;
+        return feed(stopping, control, done.size(), losses, false);
     }
 
     @Test
