@@ -132,15 +132,14 @@ public final class Trainer {
         }
         List<Tensor> tensors = network.parameters();
         History history = new History();
-        // A schedule that reads the history sees the epochs a resumed run did before the new ones (resumeAfter).
+        Control control = new Control(network, history);
+        listeners.forEach(l -> l.onTrainingStart(control));
+        // A schedule that reads the history, and the listeners, see the epochs a resumed run did before the new
+        // ones (resumeAfter).
         History seen = history;
         if (!epochsDone.isEmpty()) {
             seen = new History();
             epochsDone.forEach(seen::add);
-        }
-        Control control = new Control(network, history);
-        listeners.forEach(l -> l.onTrainingStart(control));
-        if (!epochsDone.isEmpty()) {
             listeners.forEach(l -> l.onResume(epochsDone, control));
         }
         int batches = (rows + batch - 1) / batch;

@@ -1,5 +1,7 @@
 package io.sinapse.core;
 
+import java.util.List;
+
 /**
  * Hears about training as it happens: progress bars, early stopping, charts. All methods do nothing by default.
  */
@@ -13,7 +15,7 @@ public interface TrainingListener {
      * Called once after {@link #onTrainingStart} when the run resumes after epochs already done
      * ({@link Trainer.Builder#resumeAfter}), with their records, numbered from 1.
      */
-    default void onResume(java.util.List<Epoch> epochsDone, TrainingControl control) {
+    default void onResume(List<Epoch> epochsDone, TrainingControl control) {
     }
 
     /** Called after every epoch with what it measured; may ask the trainer to stop. */
