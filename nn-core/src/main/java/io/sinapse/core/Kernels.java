@@ -82,6 +82,16 @@ public final class Kernels {
         return current != null && worth ? current : null;
     }
 
+    /** Whether one row times {@code b[k×n]} runs on the vector kernels and is shared with the helper threads. */
+    static boolean sharesOneRow(int k, int n) {
+        return vector(k * n) && poolFor(1, k, n) != null;
+    }
+
+    /** Whether one row times {@code b[k×n]} runs on the vector kernels, on the calling thread alone. */
+    static boolean vectorOneRowAlone(int k, int n) {
+        return vector(k * n) && poolFor(1, k, n) == null;
+    }
+
     private static boolean detect() {
         if ("scalar".equals(System.getProperty("sinapse.kernels"))) {
             return false;

@@ -226,7 +226,18 @@ public final class Network {
         }
         for (int i = 0; i < end; i++) {
             Layer layer = layers.get(i);
-            float[] output = buffer(buffers, signal == buffers[0] ? 1 : 0, rows * layer.outputSize());
+            int next = signal == buffers[0] ? 1 : 0;
+            if (rows == 1 && shared && i + 2 < end
+                    && OverlappedLayers.fits(layer, layers.get(i + 1), layers.get(i + 2))) {
+                float[] out = OverlappedLayers.infer((Dense) layer, (ActivationLayer) layers.get(i + 1),
+                        (Dense) layers.get(i + 2), signal, i == 0 ? from : 0, buffers, next);
+                if (out != null) {
+                    signal = out;
+                    i += 2;
+                    continue;
+                }
+            }
+            float[] output = buffer(buffers, next, rows * layer.outputSize());
             signal = layer instanceof Dense dense
                     ? dense.infer(signal, i == 0 ? from : 0, rows, output, shared, packed == null ? null : packed[i])
                     : layer.infer(signal, rows, output);
@@ -253,7 +264,7 @@ public final class Network {
                 return spare.buffers();
             }
         }
-        return new float[2][];
+        return new float[4][]; // a pair, and two more for OverlappedLayers
     }
 
     /** Keeps a pair of inference buffers for a next call (or drops it when enough are kept). */

@@ -43,7 +43,7 @@ final class ProductThreads {
      * streams its own half of the weights with eight accumulators (see {@code VectorKernels.rowTimesMatrix}).
      */
     private static final int SINGLE_ROWS = 4;
-    private static final int SINGLE_ROW_COLUMNS = 128;
+    static final int SINGLE_ROW_COLUMNS = 128;
     /** How long an idle helper spins for the next product, and the caller for the helpers' last blocks. */
     private static final long HELPER_SPIN_NANOS = 50_000;
     private static final int CALLER_SPINS = 2_000;
@@ -135,6 +135,15 @@ final class ProductThreads {
      * small to cut; the caller then computes it alone.
      */
     boolean run(int op, float[] a, int aOff, float[] b, float[] c, int m, int k, int n) {
+        return run(op, a, aOff, b, c, m, k, n, null);
+    }
+
+    /**
+     * {@link #run(int, float[], int, float[], float[], int, int, int)}, the caller running {@code afterOwnBlock} once
+     * it has computed block 0 (for a one-row product, columns {@code 0 … SINGLE_ROW_COLUMNS-1}), before it takes
+     * other blocks or waits for the helpers' ones: work that needs only that block ({@link OverlappedLayers}).
+     */
+    boolean run(int op, float[] a, int aOff, float[] b, float[] c, int m, int k, int n, Runnable afterOwnBlock) {
         // The arguments come in the order of the VectorKernels method, whose result always has n columns. By
         // columns each thread packs its own panels of b but reads all of a; by rows, the reverse. So a product with
         // more rows than columns (inference on many examples) is cut by rows, the others by columns.
@@ -159,7 +168,7 @@ final class ProductThreads {
             this.byColumns = columns;
             this.step = size;
             this.extent = length;
-            shareAndWait(count);
+            shareAndWait(count, afterOwnBlock);
             this.a = this.b = this.c = null;
             rethrow();
             return true;
@@ -190,7 +199,7 @@ final class ProductThreads {
             this.parts = parts;
             this.step = 1;
             this.extent = count;
-            shareAndWait(count);
+            shareAndWait(count, null);
             this.parts = null;
             rethrow();
             return true;
@@ -207,7 +216,7 @@ final class ProductThreads {
      * starts on its block at once. A full (volatile) store made the caller wait about half a microsecond while the
      * helper spinning on the ticket let go of its cache line: a quarter of one example's first-layer product.
      */
-    private void shareAndWait(int count) {
+    private void shareAndWait(int count, Runnable afterOwnBlock) {
         this.blocks = count;
         if (failure != null) {
             failure = null; // only when set: a volatile store would wait for the stores above to leave the core
@@ -220,6 +229,15 @@ final class ProductThreads {
             }
         }
         compute(0);
+        if (afterOwnBlock != null) {
+            try {
+                afterOwnBlock.run();
+            } catch (Throwable t) {
+                if (failure == null) {
+                    failure = t;
+                }
+            }
+        }
         int callerBlocks = 1 + work(product, null);
         helperBlocksExpected += count - callerBlocks;
         awaitHelpers(helperBlocksExpected);

@@ -111,7 +111,7 @@ public final class VectorKernels {
             for (int i = rowFrom; i < rowTo; i++) {
                 int[] nonzero = w.indices(k);
                 int count = nonzeroIndices(a, aOff + i * k, k, nonzero, w.marks(k));
-                rowTimesMatrix(a, aOff + i * k, b, c, i * n, k, n, colFrom, colTo, nonzero, count);
+                rowTimesMatrix(a, aOff + i * k, b, 0, c, i * n, n, colFrom, colTo, nonzero, count, false);
             }
             return;
         }
@@ -312,10 +312,11 @@ public final class VectorKernels {
      * the result is the same, bit for bit. With an infinite or NaN weight a zero input adds nothing here, where
      * {@code 0·∞} would make the sum NaN; sparse-matrix libraries, which store no zeros, behave the same way.
      */
-    private static void rowTimesMatrix(float[] a, int aOff, float[] b, float[] c, int cOff, int k, int n,
-                                       int jFrom, int jTo, int[] nonzero, int count) {
+    private static void rowTimesMatrix(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int n,
+                                       int jFrom, int jTo, int[] nonzero, int count, boolean accumulate) {
         int j = jFrom;
         for (; j + 8 * LANES <= jTo; j += 8 * LANES) {
+            int to = cOff + j;
             FloatVector c0 = FloatVector.zero(S);
             FloatVector c1 = c0;
             FloatVector c2 = c0;
@@ -324,9 +325,19 @@ public final class VectorKernels {
             FloatVector c5 = c0;
             FloatVector c6 = c0;
             FloatVector c7 = c0;
+            if (accumulate) {
+                c0 = FloatVector.fromArray(S, c, to);
+                c1 = FloatVector.fromArray(S, c, to + LANES);
+                c2 = FloatVector.fromArray(S, c, to + 2 * LANES);
+                c3 = FloatVector.fromArray(S, c, to + 3 * LANES);
+                c4 = FloatVector.fromArray(S, c, to + 4 * LANES);
+                c5 = FloatVector.fromArray(S, c, to + 5 * LANES);
+                c6 = FloatVector.fromArray(S, c, to + 6 * LANES);
+                c7 = FloatVector.fromArray(S, c, to + 7 * LANES);
+            }
             for (int q = 0; q < count; q++) {
                 int p = nonzero[q];
-                int bi = p * n + j;
+                int bi = bOff + p * n + j;
                 FloatVector x = FloatVector.broadcast(S, a[aOff + p]);
                 c0 = x.fma(FloatVector.fromArray(S, b, bi), c0);
                 c1 = x.fma(FloatVector.fromArray(S, b, bi + LANES), c1);
@@ -337,7 +348,6 @@ public final class VectorKernels {
                 c6 = x.fma(FloatVector.fromArray(S, b, bi + 6 * LANES), c6);
                 c7 = x.fma(FloatVector.fromArray(S, b, bi + 7 * LANES), c7);
             }
-            int to = cOff + j;
             c0.intoArray(c, to);
             c1.intoArray(c, to + LANES);
             c2.intoArray(c, to + 2 * LANES);
@@ -348,10 +358,10 @@ public final class VectorKernels {
             c7.intoArray(c, to + 7 * LANES);
         }
         for (; j + LANES <= jTo; j += LANES) {
-            FloatVector c0 = FloatVector.zero(S);
+            FloatVector c0 = accumulate ? FloatVector.fromArray(S, c, cOff + j) : FloatVector.zero(S);
             for (int q = 0; q < count; q++) {
                 int p = nonzero[q];
-                c0 = FloatVector.broadcast(S, a[aOff + p]).fma(FloatVector.fromArray(S, b, p * n + j), c0);
+                c0 = FloatVector.broadcast(S, a[aOff + p]).fma(FloatVector.fromArray(S, b, bOff + p * n + j), c0);
             }
             c0.intoArray(c, cOff + j);
         }
@@ -359,21 +369,52 @@ public final class VectorKernels {
             // The last few columns as the first lanes of one vector (the other lanes are computed and dropped). Rows
             // of b whose 16 floats would run past its end are finished lane by lane: the same fma, the same result.
             int cols = jTo - j;
-            FloatVector c0 = FloatVector.zero(S);
-            int q = 0;
-            for (; q < count && nonzero[q] * n + j + LANES <= b.length; q++) {
-                int p = nonzero[q];
-                c0 = FloatVector.broadcast(S, a[aOff + p]).fma(FloatVector.fromArray(S, b, p * n + j), c0);
-            }
             float[] lanes = WORKSPACE.get().tile;
+            FloatVector c0 = FloatVector.zero(S);
+            if (accumulate) {
+                c0.intoArray(lanes, 0);
+                System.arraycopy(c, cOff + j, lanes, 0, cols);
+                c0 = FloatVector.fromArray(S, lanes, 0);
+            }
+            int q = 0;
+            for (; q < count && bOff + nonzero[q] * n + j + LANES <= b.length; q++) {
+                int p = nonzero[q];
+                c0 = FloatVector.broadcast(S, a[aOff + p]).fma(FloatVector.fromArray(S, b, bOff + p * n + j), c0);
+            }
             c0.intoArray(lanes, 0);
             for (; q < count; q++) {
                 int p = nonzero[q];
                 for (int x = 0; x < cols; x++) {
-                    lanes[x] = Math.fma(a[aOff + p], b[p * n + j + x], lanes[x]);
+                    lanes[x] = Math.fma(a[aOff + p], b[bOff + p * n + j + x], lanes[x]);
                 }
             }
             System.arraycopy(lanes, 0, c, cOff + j, cols);
+        }
+    }
+
+    /**
+     * One row's products {@code c[0 … n) (+)= a[from … to) · b[from … to)[0 … n)}, b being {@code k×n}: the part of
+     * {@code a · b} that rows {@code from … to-1} of b contribute, summed as {@link #multiply} sums one row (nonzero
+     * inputs only, in order), and continuing the sums already in c when {@code accumulate}. Called on consecutive
+     * ranges, from 0 and then accumulating, it leaves in c the same bits as multiply's one call: each sum is one
+     * chain of fma, and stopping it to store and reload its value changes nothing. So a thread can begin a layer's
+     * sums on the inputs it has while another still computes the rest.
+     */
+    static void rowTimesRows(float[] a, float[] b, float[] c, int n, int from, int to, boolean accumulate) {
+        Workspace w = WORKSPACE.get();
+        int[] nonzero = w.indices(to - from);
+        int count = nonzeroIndices(a, from, to - from, nonzero, w.marks(to - from));
+        rowTimesMatrix(a, from, b, from * n, c, 0, n, 0, n, nonzero, count, accumulate);
+    }
+
+    /** {@code c[j] += v[j]} for j in {@code from … to-1}. */
+    static void add(float[] c, float[] v, int from, int to) {
+        int j = from;
+        for (; j + LANES <= to; j += LANES) {
+            FloatVector.fromArray(S, c, j).add(FloatVector.fromArray(S, v, j)).intoArray(c, j);
+        }
+        for (; j < to; j++) {
+            c[j] += v[j];
         }
     }
 

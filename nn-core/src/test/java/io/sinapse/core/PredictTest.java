@@ -6,10 +6,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@link Network#predict(float[], int)} takes a large input a part of rows at a time, on one thread or several; a
@@ -113,17 +117,20 @@ class PredictTest {
 
     /**
      * One example on two or three threads: a layer of 2¹⁷ weights or more has its product shared with a helper, each
-     * thread computing whole columns. Each output must have the bits one thread gives, alone and among other
-     * examples: with relu and sigmoid, with the shared layer first or later in the network, with biases that are
-     * not 0, and with half the inputs zero. Repeated, so the threads meet in different orders.
+     * thread computing whole columns, and the caller starts the next dense layer on its own columns
+     * ({@link OverlappedLayers}). Each output must have the bits one thread gives, alone and among other
+     * examples: with relu, sigmoid and tanh, with the shared layer first or later in the network, cut in two blocks
+     * or three (the last one partial), with biases that are not 0, and with half the inputs zero. Repeated, so the
+     * threads meet in different orders.
      */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"relu first", "sigmoid first", "shared later"})
+    @ValueSource(strings = {"relu first", "sigmoid first", "shared later", "three blocks"})
     void oneExampleSharedWithAHelperGetsTheBitsOfOneThread(String network) {
         Network net = switch (network) {
             case "relu first" -> Network.builder(784).dense(256, "relu").dense(128, "relu").dense(10, "softmax")
                     .seed(9).build();
             case "sigmoid first" -> Network.builder(784).dense(256, "sigmoid").dense(20, "tanh").seed(9).build();
+            case "three blocks" -> Network.builder(512).dense(300, "relu").dense(50, "tanh").seed(9).build();
             default -> Network.builder(64).dense(512, "relu").dense(256, "sigmoid").dense(40, "relu")
                     .dense(10, "softmax").seed(9).build();
         };
@@ -158,6 +165,29 @@ class PredictTest {
                 }
             }
         }
+    }
+
+    /**
+     * Where {@link OverlappedLayers} takes one example through: a dense layer shared with a helper, an element-wise
+     * activation, and a dense layer the caller computes alone; not on one thread, not around softmax (each output
+     * depends on the whole row), and not when the second layer is large enough to be shared itself.
+     */
+    @Test
+    void oneExampleOverlapsTwoDenseLayersOnlyWhereTheNumbersStayTheSame() {
+        assumeTrue(Kernels.vectorized(), "the overlap needs the vector kernels");
+        Kernels.threads(2);
+        assertTrue(overlaps(Network.builder(784).dense(256, "relu").dense(128, "relu").build()));
+        assertTrue(overlaps(Network.builder(512).dense(300, "tanh").dense(50, "tanh").build()));
+        assertFalse(overlaps(Network.builder(784).dense(256, "softmax").dense(128, "relu").build()));
+        assertFalse(overlaps(Network.builder(784).dense(512, "relu").dense(256, "relu").build()));
+        assertFalse(overlaps(Network.builder(784).dense(128, "relu").dense(128, "relu").build()));
+        Kernels.threads(1);
+        assertFalse(overlaps(Network.builder(784).dense(256, "relu").dense(128, "relu").build()));
+    }
+
+    private static boolean overlaps(Network network) {
+        List<Layer> layers = network.layers();
+        return OverlappedLayers.fits(layers.get(0), layers.get(1), layers.get(2));
     }
 
     /** A layer written elsewhere, with a buffer of its own and no {@code infer}: the default runs it safely. */

@@ -204,6 +204,41 @@ class VectorKernelsTest {
     }
 
     /**
+     * One row's sums over consecutive ranges of the inputs, each range taking up the sums where the last stopped
+     * ({@link OverlappedLayers} starts the next layer on the inputs it has): the reference order's bits, wherever the
+     * cuts fall, through the passes of 128 and 16 columns and the last few, with zeros, −0 and a subnormal among the
+     * inputs. All the columns are written, the first range's from 0 whatever c held.
+     */
+    @Test
+    void oneRowSummedInRangesOfInputsGivesTheReferenceBits() {
+        SplittableRandom random = new SplittableRandom(31);
+        int k = 300;
+        float[] a = random(k, random);
+        for (int p = 0; p < k; p += 3) {
+            a[p] = 0f;
+        }
+        a[7] = -0f;
+        a[11] = Float.MIN_VALUE;
+        for (int n : new int[]{10, 50, 128, 147}) {
+            float[] b = random(k * n, random);
+            float[] expected = new float[n];
+            VectorKernels.referenceMultiply(a, b, expected, 1, k, n);
+            for (int[] cuts : new int[][]{{0, k}, {0, 1, k}, {0, 15, k}, {0, 128, k}, {0, 131, 299, k},
+                    {0, 16, 17, 200, k}}) {
+                float[] c = new float[n];
+                java.util.Arrays.fill(c, Float.NaN);
+                for (int r = 0; r + 1 < cuts.length; r++) {
+                    VectorKernels.rowTimesRows(a, b, c, n, cuts[r], cuts[r + 1], r > 0);
+                }
+                for (int j = 0; j < n; j++) {
+                    assertEquals(Float.floatToRawIntBits(expected[j]), Float.floatToRawIntBits(c[j]),
+                            "column " + j + " of " + n + ", inputs cut at " + java.util.Arrays.toString(cuts));
+                }
+            }
+        }
+    }
+
+    /**
      * The one-row scan for nonzero inputs must skip ±0 only: the tiniest subnormal and NaN are inputs too. Each row
      * is tried alone (9 values: the scan's scalar tail) and five times over (45: two whole vectors, then the tail).
      */
