@@ -26,6 +26,9 @@ public final class ActivationChecks {
      */
     public static final List<Double> EDGE_VALUES = List.of(0.0, 1e-3, -1e-3, 1.0, -1.0, 5.0, -5.0, 30.0, -30.0);
 
+    /** The row {@link #valuesAreIndependent} cuts: longer than three 16-float vectors, and not a multiple of 16. */
+    private static final int LONG_ROW = 53;
+
     /** Neighbour-row values that expose a row-wise computation reaching across rows (e.g. a batch-wide max). */
     private static final double LOUD = 1000;
 
@@ -84,6 +87,49 @@ public final class ActivationChecks {
                             out[i], outAlone[c], outBetween[cols + c]);
                     requireSameInEveryBatch(a, precision, "gradZ", r, c, rows, cols, zRow,
                             gradZ[i], gradAlone[c], gradBetween[cols + c]);
+                }
+            }
+        }
+    }
+
+    /**
+     * An element-wise activation ({@link io.sinapse.api.ElementwiseActivation}) computes each value on its own:
+     * f(z) and gradZ at each position have the same bits when a call passes only the first j values (as one row of
+     * j) as in a row of {@value #LONG_ROW} (the batch's values over and over), for j from 1 to nearly all of them.
+     * Sinapse relies on it to activate part of a layer's outputs early (one example on two threads); a vector loop
+     * whose short calls or tail take another formula fails it. Other activations pass without a check.
+     */
+    public static void valuesAreIndependent(Activation a, double[] z, double[] gradOut, int rows, int cols) {
+        if (!(a instanceof io.sinapse.api.ElementwiseActivation)) {
+            return;
+        }
+        int n = LONG_ROW;
+        int batch = rows * cols;
+        double[] zn = new double[n];
+        double[] gn = new double[n];
+        for (int i = 0; i < n; i++) {
+            zn[i] = z[i % batch];
+            gn[i] = gradOut[i % batch];
+        }
+        for (Precision precision : Precision.values()) {
+            double[] out = precision.forward(a, zn, new double[n], 1, n);
+            double[] gradZ = precision.backward(a, zn, out, gn, new double[n], 1, n);
+            for (int j : new int[]{1, 7, 15, 16, 17, 33, n - 1}) {
+                double[] zj = Arrays.copyOf(zn, j);
+                double[] outJ = precision.forward(a, zj, new double[j], 1, j);
+                double[] gradJ = precision.backward(a, zj, outJ, Arrays.copyOf(gn, j), new double[j], 1, j);
+                for (int i = 0; i < j; i++) {
+                    if (!Report.same(out[i], outJ[i]) || !Report.same(gradZ[i], gradJ[i])) {
+                        throw new AssertionError(Report.describe(a) + " (" + precision.label() + "): value " + i
+                                + " depends on how many values the call passes."
+                                + "\n  z = " + Report.num(zn[i]) + ": out " + Report.num(out[i]) + " and gradZ "
+                                + Report.num(gradZ[i]) + " in a 1×" + n + " call, out "
+                                + Report.num(outJ[i]) + " and gradZ " + Report.num(gradJ[i]) + " in a 1×" + j
+                                + " call"
+                                + "\n  An element-wise activation must give each value the same bits whatever the"
+                                + " call's size: compute a loop's tail (and short calls) with the same formula as"
+                                + " its body.");
+                    }
                 }
             }
         }

@@ -76,6 +76,13 @@ public interface ActivationContract {
                 inputs(random, rows, cols), gradOut(random, rows, cols), rows, cols));
     }
 
+    /** For an element-wise activation: each value's result does not depend on the size of the call. */
+    @Test
+    default void elementwiseValuesAreComputedIndependently() {
+        Trials.forEach((random, rows, cols) -> ActivationChecks.valuesAreIndependent(activation(),
+                inputs(random, rows, cols), gradOut(random, rows, cols), rows, cols));
+    }
+
     @Test
     default void leavesArrayTailsUntouched() {
         Trials.forEach((random, rows, cols) -> ActivationChecks.leavesArrayTailsUntouched(activation(),

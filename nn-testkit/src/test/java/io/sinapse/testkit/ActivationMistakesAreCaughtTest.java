@@ -41,6 +41,13 @@ class ActivationMistakesAreCaughtTest {
     }
 
     @Test
+    void shortCallsWithAnotherFormulaFailTheElementwiseCheck() {
+        ActivationContract contract = TanhWithShortcutForShortCalls::new;
+        assertFailsSaying(contract::elementwiseValuesAreComputedIndependently,
+                "depends on how many values the call passes", "in a 1×", "same formula as its body");
+    }
+
+    @Test
     void loopingToTheArrayLengthFailsTheTailCheck() {
         ActivationContract contract = ReluLoopingToArrayLength::new;
         assertFailsSaying(contract::leavesArrayTailsUntouched, "wrote past the first", "became");
@@ -162,6 +169,33 @@ class ActivationMistakesAreCaughtTest {
             for (int i = 0; i < rows * cols; i++) {
                 float x = z[i];
                 out[i] = x * (27 + x * x) / (27 + 9 * x * x);
+            }
+        }
+    }
+
+    /** Calls of fewer than 16 values take tanh in float arithmetic, longer ones in double: the last bits differ. */
+    static final class TanhWithShortcutForShortCalls extends ElementwiseActivation {
+        @Override
+        public String name() {
+            return "tanh";
+        }
+
+        @Override
+        public double apply(double z) {
+            return Math.tanh(z);
+        }
+
+        @Override
+        public double derivative(double z, double out) {
+            return 1 - out * out;
+        }
+
+        @Override
+        public void forward(float[] z, float[] out, int rows, int cols) {
+            int n = rows * cols;
+            for (int i = 0; i < n; i++) {
+                float e = (float) Math.exp(2 * z[i]);
+                out[i] = n < 16 ? (e - 1f) / (e + 1f) : (float) Math.tanh(z[i]);
             }
         }
     }
