@@ -147,8 +147,8 @@ class ActivationMistakesAreCaughtTest {
         }
     }
 
-    /** The float path uses a Padé approximation of tanh, good only near 0. */
-    static final class TanhWithSloppyFloatPath extends ElementwiseActivation {
+    /** tanh, right on the double path; the mistakes below are in float paths of their own. */
+    abstract static class TanhInDouble extends ElementwiseActivation {
         @Override
         public String name() {
             return "tanh";
@@ -163,7 +163,10 @@ class ActivationMistakesAreCaughtTest {
         public double derivative(double z, double out) {
             return 1 - out * out;
         }
+    }
 
+    /** The float path uses a Padé approximation of tanh, good only near 0. */
+    static final class TanhWithSloppyFloatPath extends TanhInDouble {
         @Override
         public void forward(float[] z, float[] out, int rows, int cols) {
             for (int i = 0; i < rows * cols; i++) {
@@ -174,22 +177,7 @@ class ActivationMistakesAreCaughtTest {
     }
 
     /** Calls of fewer than 16 values take tanh in float arithmetic, longer ones in double: the last bits differ. */
-    static final class TanhWithShortcutForShortCalls extends ElementwiseActivation {
-        @Override
-        public String name() {
-            return "tanh";
-        }
-
-        @Override
-        public double apply(double z) {
-            return Math.tanh(z);
-        }
-
-        @Override
-        public double derivative(double z, double out) {
-            return 1 - out * out;
-        }
-
+    static final class TanhWithShortcutForShortCalls extends TanhInDouble {
         @Override
         public void forward(float[] z, float[] out, int rows, int cols) {
             int n = rows * cols;
