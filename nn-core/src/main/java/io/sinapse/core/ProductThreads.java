@@ -233,9 +233,7 @@ final class ProductThreads {
             try {
                 afterOwnBlock.run();
             } catch (Throwable t) {
-                if (failure == null) {
-                    failure = t;
-                }
+                keep(t);
             }
         }
         int callerBlocks = 1 + work(product, null);
@@ -314,9 +312,14 @@ final class ProductThreads {
                 }
             }
         } catch (Throwable t) {
-            if (failure == null) {
-                failure = t;
-            }
+            keep(t);
+        }
+    }
+
+    /** Keeps the first failure of the current work for {@link #rethrow()}. */
+    private void keep(Throwable t) {
+        if (failure == null) {
+            failure = t;
         }
     }
 
