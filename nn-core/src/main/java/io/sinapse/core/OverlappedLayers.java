@@ -55,7 +55,7 @@ final class OverlappedLayers {
         float[] w2 = second.weights().value();
         Activation activation = activationLayer.activation();
         Runnable ownBlock = () -> {
-            VectorKernels.add(z, b1, 0, BLOCK);
+            VectorKernels.add(z, 0, b1, 0, BLOCK);
             activation.forward(z, h, 1, BLOCK);
             VectorKernels.rowTimesRows(h, w2, out, n, 0, BLOCK, false);
         };
@@ -63,10 +63,10 @@ final class OverlappedLayers {
         if (pool == null || !pool.run(ProductThreads.MULTIPLY, input, offset, w1, z, 1, k, hidden, ownBlock)) {
             return null;
         }
-        VectorKernels.add(z, b1, BLOCK, hidden);
+        VectorKernels.add(z, 0, b1, BLOCK, hidden);
         activation.forward(z, h, 1, hidden);
         VectorKernels.rowTimesRows(h, w2, out, n, BLOCK, hidden, true);
-        VectorKernels.add(out, second.bias().value(), 0, n);
+        VectorKernels.addRowVector(out, second.bias().value(), 1, n);
         return out;
     }
 }

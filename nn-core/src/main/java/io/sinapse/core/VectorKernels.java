@@ -407,14 +407,14 @@ public final class VectorKernels {
         rowTimesMatrix(a, from, b, from * n, c, 0, n, 0, n, nonzero, count, accumulate);
     }
 
-    /** {@code c[j] += v[j]} for j in {@code from … to-1}. */
-    static void add(float[] c, float[] v, int from, int to) {
+    /** {@code c[cOff + j] += v[j]} for j in {@code from … to-1}: part of a bias added to one row. */
+    static void add(float[] c, int cOff, float[] v, int from, int to) {
         int j = from;
         for (; j + LANES <= to; j += LANES) {
-            FloatVector.fromArray(S, c, j).add(FloatVector.fromArray(S, v, j)).intoArray(c, j);
+            FloatVector.fromArray(S, c, cOff + j).add(FloatVector.fromArray(S, v, j)).intoArray(c, cOff + j);
         }
         for (; j < to; j++) {
-            c[j] += v[j];
+            c[cOff + j] += v[j];
         }
     }
 
@@ -757,16 +757,8 @@ public final class VectorKernels {
 
     /** Adds {@code bias[n]} to each of the {@code m} rows of {@code c}. */
     public static void addRowVector(float[] c, float[] bias, int m, int n) {
-        int upper = S.loopBound(n);
         for (int i = 0; i < m; i++) {
-            int row = i * n;
-            int j = 0;
-            for (; j < upper; j += LANES) {
-                FloatVector.fromArray(S, c, row + j).add(FloatVector.fromArray(S, bias, j)).intoArray(c, row + j);
-            }
-            for (; j < n; j++) {
-                c[row + j] += bias[j];
-            }
+            add(c, i * n, bias, 0, n);
         }
     }
 
