@@ -19,6 +19,8 @@ epochs=${2:-10}
 out=bench/results
 mkdir -p "$out"
 java_opts=${SINAPSE_JAVA_OPTS:-"-XX:+UseSerialGC -Xmn16m"}
+. bench/peers.sh
+check_peers numpy torch
 
 ./nn --version > /dev/null    # builds nn once, if the sources changed
 # Run a copy of the modules, as ./nn would run them, so a build started meanwhile cannot swap jars mid-run.
@@ -57,4 +59,4 @@ while [ "$round" -le "$rounds" ]; do
     round=$((round + 1))
 done
 
-/usr/bin/python3 bench/fmnist_compare.py "$out" "$rounds" | tee "$out/fmnist_compare.txt"
+{ cpu_line; /usr/bin/python3 bench/fmnist_compare.py "$out" "$rounds"; } | tee "$out/fmnist_compare.txt"

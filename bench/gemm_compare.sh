@@ -10,6 +10,8 @@ set -e
 cd "$(dirname "$0")/.."
 out=bench/results
 mkdir -p "$out"
+. bench/peers.sh
+check_peers numpy
 
 numpy() { # numpy THREADS JSON [VAR=VALUE ...]
     threads=$1 json=$2
@@ -24,5 +26,5 @@ numpy 1 "$out/gemm_numpy.json"
 numpy 1 "$out/gemm_numpy_skylakex.json" OPENBLAS_CORETYPE=SkylakeX
 numpy 2 "$out/gemm_numpy_2.json"
 numpy 2 "$out/gemm_numpy_skylakex_2.json" OPENBLAS_CORETYPE=SkylakeX
-/usr/bin/python3 bench/gemm_compare.py "$out/gemm_jmh.json" "$out/gemm_numpy.json" "$out/gemm_numpy_skylakex.json" \
-    "$out/gemm_numpy_2.json" "$out/gemm_numpy_skylakex_2.json" | tee "$out/gemm_compare.txt"
+{ cpu_line; /usr/bin/python3 bench/gemm_compare.py "$out/gemm_jmh.json" "$out/gemm_numpy.json" "$out/gemm_numpy_skylakex.json" \
+    "$out/gemm_numpy_2.json" "$out/gemm_numpy_skylakex_2.json"; } | tee "$out/gemm_compare.txt"
