@@ -58,6 +58,29 @@ class PredictTest {
         assertEachRowAsAlone(network, random(rows * 40, 1), rows);
     }
 
+    /**
+     * Inputs like images, zero outside a window that differs from row to row: the parts' first products take the
+     * rows sorted by outline and skip the zeros that a tile's rows share, and each row must still get its own.
+     */
+    @ParameterizedTest(name = "{0} thread(s)")
+    @ValueSource(ints = {1, 2})
+    void rowsOfDifferentOutlinesGetTheOutputsTheyHaveAlone(int threads) {
+        Kernels.threads(threads);
+        int inputs = 200;
+        Network network = Network.builder(inputs).dense(70, "relu").dense(10, "softmax").seed(5).build();
+        int rows = 2 * Network.PREDICT_CHUNK + 37;
+        SplittableRandom random = new SplittableRandom(3);
+        float[] x = new float[rows * inputs];
+        for (int r = 0; r < rows; r++) {
+            int from = random.nextInt(inputs / 2);
+            int to = from + random.nextInt(inputs - from + 1);
+            for (int p = from; p < to; p++) {
+                x[r * inputs + p] = random.nextInt(4) == 0 ? 0f : (float) random.nextDouble();
+            }
+        }
+        assertEachRowAsAlone(network, x, rows);
+    }
+
     /** Each calling thread infers in its own buffers; callers at once must not write into each other's. */
     @ParameterizedTest(name = "{0} thread(s) per product")
     @ValueSource(ints = {1, 2})

@@ -87,6 +87,38 @@ class VectorKernelsTest {
         assertAgree(expected, fma, actual, m * n, k, "A·B " + m + "×" + k + "×" + n + " with zeros");
     }
 
+    /**
+     * Rows like images: zeros outside a window that differs from row to row, scattered ±0 inside it, one row all
+     * zero and one holding a NaN. Many rows are taken sorted by outline, and each 8-row tile skips the steps where
+     * all its rows are zero; every result must still be the reference's, in its own row.
+     */
+    @ParameterizedTest(name = "{0}×{1}·{1}×{2}, rows of different outlines")
+    @CsvSource({"129,784,256", "256,784,256", "300,37,70", "200,513,33", "129,1025,257", "140,128,10"})
+    void manyRowsSkipTheStepsWhereATileIsZeroAndStayBitIdentical(int m, int k, int n) {
+        SplittableRandom random = new SplittableRandom(13L * m + 3L * k + n);
+        float[] a = new float[m * k + 3 * k];
+        for (int i = 0; i < m; i++) {
+            int from = random.nextInt(k / 3 + 1);
+            int to = k - random.nextInt(k / 3 + 1);
+            for (int p = from; p < to; p++) {
+                int draw = random.nextInt(10);
+                a[3 * k + i * k + p] = draw < 2 ? 0f : draw < 3 ? -0f : (float) (random.nextDouble() * 2 - 1);
+            }
+        }
+        java.util.Arrays.fill(a, 3 * k + 5 * k, 3 * k + 6 * k, 0f);
+        a[3 * k + 9 * k + k / 2] = Float.NaN;
+        float[] b = random(k * n, random);
+        float[] fma = new float[m * n];
+        VectorKernels.referenceMultiply(java.util.Arrays.copyOfRange(a, 3 * k, 3 * k + m * k), b, fma, m, k, n);
+        float[] packedOnce = random(m * n, random);
+        VectorKernels.multiplyPacked(a, 3 * k, b, VectorKernels.packForManyRows(b, k, n, null), packedOnce, m, k, n);
+        assertAgree(fma, fma, packedOnce, m * n, k, "A·B " + m + "×" + k + "×" + n + ", b packed once");
+        float[] actual = random(m * n, random);
+        VectorKernels.multiply(java.util.Arrays.copyOfRange(a, 3 * k, 3 * k + m * k), b, actual, m, k, n);
+        assertAgree(fma, fma, actual, m * n, k, "A·B " + m + "×" + k + "×" + n);
+        assertEquals(Float.NaN, actual[9 * n], "the NaN row stays NaN");
+    }
+
     @ParameterizedTest(name = "{0} codes from {1} to {2}")
     @CsvSource({"0,0,0", "1,0,0", "15,3,1", "16,0,0", "17,1,5", "784,784,0", "1023,0,9", "1024,0,0", "1025,7,3",
             "3000,11,13"})
