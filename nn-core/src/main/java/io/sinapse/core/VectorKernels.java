@@ -93,6 +93,7 @@ public final class VectorKernels {
             return marks;
         }
 
+        /** Room for {@link #outlineOrder}'s keys of {@code rows} rows, and (in {@code order}) for the order it finds. */
         long[] keys(int rows) {
             if (keys.length < rows) {
                 keys = new long[rows];
