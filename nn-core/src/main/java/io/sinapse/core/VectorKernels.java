@@ -42,15 +42,15 @@ public final class VectorKernels {
     private static final int SMALL_M = 4;
     /** Up to this many rows (a training batch), {@code multiply} packs one panel of B at a time. */
     private static final int FEW_ROWS = 128;
-    /** Beyond, it takes the rows of A this many at a time (64 rows of a K block are 128 KB) ... */
-    private static final int MC = 64;
-    /** ... against this many packed columns of a K block of B (256 KB): together they stay in L2. */
-    private static final int NC = 128;
+    /** Beyond, it packs this many columns of a K block of B at a time (256 KB, in L2) for its tiles of rows. */
+    private static final int NC = 256;
 
     /** Room per tile for its steps: a K block, and one vector more ({@link #stepsFromMarks}). */
     private static final int STEPS = KC + LANES;
     /** Where each row of {@link Workspace#tile} starts. */
     private static final int[] TILE_ROWS = {0, NR, 2 * NR, 3 * NR, 4 * NR, 5 * NR, 6 * NR, 7 * NR};
+    /** Where the rows of {@link Workspace#tileRows} start. */
+    private static final int[] TILE_STEPS = {0, STEPS, 2 * STEPS, 3 * STEPS, 4 * STEPS, 5 * STEPS, 6 * STEPS, 7 * STEPS};
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
     private VectorKernels() {
@@ -71,11 +71,10 @@ public final class VectorKernels {
         private byte[] marks = new byte[0];
         private long[] keys = new long[0];
         private int[] order = new int[0];
-        /** For each tile of a row block: where its 8 rows of a start, then where its 8 rows of c start. */
-        private int[] rowsAt = new int[0];
-        private int[] steps = new int[0];
-        /** How many steps each tile of a row block takes, in {@link #steps}. */
-        private int[] counts = new int[0];
+        /** A tile's 8 rows of a K block, {@value #STEPS} apart, its steps, and where its rows start in c. */
+        final float[] tileRows = new float[MR * STEPS];
+        final int[] steps = new int[STEPS];
+        final int[] cRows = new int[MR];
 
         /** Room for the positions of {@code k} inputs, and {@value #LANES} more ({@link #nonzeroIndices}). */
         int[] indices(int k) {
@@ -100,15 +99,6 @@ public final class VectorKernels {
                 order = new int[rows];
             }
             return keys;
-        }
-
-        /** Room for {@code tiles} tiles' row starts and steps ({@link #skippingTiles}). */
-        void tiles(int tiles) {
-            if (counts.length < tiles) {
-                rowsAt = new int[tiles * 2 * MR];
-                steps = new int[tiles * STEPS];
-                counts = new int[tiles];
-            }
         }
 
         /** Room for {@value #NC} columns of a K block of B, packed panel after panel. */
@@ -196,20 +186,23 @@ public final class VectorKernels {
 
     /**
      * Many rows (inference on a whole test set): up to {@value #NC} columns of a K block of b are packed once, then
-     * the rows go {@value #MC} at a time, so each block of a stays in L2 while every packed panel passes over it.
-     * Packing panel by panel for each block of rows instead would copy all of b again for every 64 rows. With
+     * each 8-row tile is copied into a small buffer that stays in L1 while every packed panel passes over it.
+     * Packing panel by panel for each tile instead would copy all of b again for every 8 rows. With
      * {@code prepacked} (all columns only), the blocks are read from there instead of packed.
      *
-     * <p>The rows are taken in the order of {@link #outlineOrder}, and each 8-row tile skips the steps where all its
-     * rows are zero ({@link #skippingTiles}); each row's result still goes to its own row of c.
+     * <p>The rows are taken in the order of {@link #outlineOrder}, and each tile skips the steps where all its rows
+     * are zero ({@link #skippingTile}); each row's result still goes to its own row of c.
      */
     private static void multiplyManyRows(float[] a, int aOff, float[] b, float[] c, int k, int n,
                                          int rowFrom, int rowTo, int colFrom, int colTo, float[] prepacked) {
         Workspace w = WORKSPACE.get();
         float[] packed = prepacked != null ? prepacked : w.packed();
         float[] tile = w.tile;
+        float[] rows = w.tileRows;
+        int[] cRows = w.cRows;
+        int[] steps = w.steps;
         int[] order = outlineOrder(a, aOff, k, rowFrom, rowTo, w);
-        w.tiles((MC + MR - 1) / MR);
+        int count = rowTo - rowFrom;
         for (int jc = colFrom; jc < colTo; jc += NC) {
             int ncEnd = Math.min(colTo, jc + NC);
             for (int kb = 0; kb < k; kb += KC) {
@@ -223,30 +216,29 @@ public final class VectorKernels {
                         packRows(b, kb * n + j0, n, kc, Math.min(NR, ncEnd - j0), packed, (j0 - jc) * KC);
                     }
                 }
-                for (int i1 = rowFrom; i1 < rowTo; i1 += MC) {
-                    int iEnd = Math.min(rowTo, i1 + MC);
-                    skippingTiles(a, aOff + kb, k, n, order, i1 - rowFrom, iEnd - rowFrom, kc, w);
+                for (int i0 = 0; i0 < count; i0 += MR) {
+                    int taken = skippingTile(a, aOff + kb, k, n, order, i0, Math.min(MR, count - i0), kc, w);
+                    // A listed step costs ~11% more than one of kernelRows' plain loop: skip only 1 in 8 or more.
+                    boolean dense = taken > kc - kc / 8;
                     for (int j0 = jc; j0 < ncEnd; j0 += NR) {
                         int cols = Math.min(NR, ncEnd - j0);
                         int pOff = block + (j0 - jc) * KC;
-                        for (int i0 = i1, t = 0; i0 < iEnd; i0 += MR, t++) {
-                            int at = t * 2 * MR;
-                            if (cols == NR) {
-                                kernelSkipping(a, w.rowsAt, at, packed, pOff, w.steps, t * STEPS, w.counts[t],
-                                        c, w.rowsAt, at + MR, j0, accumulate);
-                            } else {
-                                int rows = Math.min(MR, iEnd - i0);
-                                if (accumulate) {
-                                    for (int x = 0; x < rows; x++) {
-                                        System.arraycopy(c, w.rowsAt[at + MR + x] + j0, tile, x * NR, cols);
-                                    }
-                                }
-                                kernelSkipping(a, w.rowsAt, at, packed, pOff, w.steps, t * STEPS, w.counts[t],
-                                        tile, TILE_ROWS, 0, 0, accumulate);
-                                for (int x = 0; x < rows; x++) {
-                                    System.arraycopy(tile, x * NR, c, w.rowsAt[at + MR + x] + j0, cols);
-                                }
+                        if (cols == NR && !dense) {
+                            kernelSkipping(rows, packed, pOff, steps, taken, c, cRows, j0, accumulate);
+                            continue;
+                        }
+                        if (accumulate) {
+                            for (int x = 0; x < MR; x++) {
+                                System.arraycopy(c, cRows[x] + j0, tile, x * NR, cols);
                             }
+                        }
+                        if (dense) {
+                            kernelRows(rows, 0, STEPS, MR, packed, pOff, kc, tile, 0, NR, accumulate);
+                        } else {
+                            kernelSkipping(rows, packed, pOff, steps, taken, tile, TILE_ROWS, 0, accumulate);
+                        }
+                        for (int x = 0; x < MR; x++) {
+                            System.arraycopy(tile, x * NR, c, cRows[x] + j0, cols);
                         }
                     }
                 }
@@ -294,24 +286,22 @@ public final class VectorKernels {
     private static final int POSITION_MASK = (1 << 21) - 1;
 
     /**
-     * For the 8-row tiles of {@code order[from … to-1]}, in {@code w}: where each tile's rows start in a (K block
-     * from {@code base}; rows beyond the last repeat it) and in c (rows of n), and the steps q &lt; kc where any of
-     * its rows is nonzero. A step where all of a tile's values are zero adds {@code fma(0, w, c) = c} to each of its
-     * sums (w finite), so the kernel may skip it and leave every result the same, bit for bit.
+     * The tile of rows {@code order[i0 …]} ({@code rows} of them; the last repeats up to 8) of a K block from
+     * {@code base}: copies the rows' {@code kc} values to {@code w.tileRows}, {@value #STEPS} apart, puts where they
+     * start in c (rows of n) in {@code w.cRows}, and lists the steps q &lt; kc where any of them is nonzero in
+     * {@code w.steps}; returns how many. A step where all of a tile's values are zero adds {@code fma(0, w, c) = c}
+     * to each of its sums (w finite), so the kernel may skip it and leave every result the same, bit for bit.
      */
-    private static void skippingTiles(float[] a, int base, int k, int n, int[] order, int from, int to, int kc,
-                                      Workspace w) {
-        byte[] marks = w.marks(kc);
-        for (int i0 = from, t = 0; i0 < to; i0 += MR, t++) {
-            int at = t * 2 * MR;
-            for (int x = 0; x < MR; x++) {
-                int row = order[Math.min(i0 + x, to - 1)];
-                w.rowsAt[at + x] = base + row * k;
-                w.rowsAt[at + MR + x] = row * n;
-            }
-            markTileNonzero(a, w.rowsAt, at, kc, marks);
-            w.counts[t] = stepsFromMarks(marks, kc, w.steps, t * STEPS);
+    private static int skippingTile(float[] a, int base, int k, int n, int[] order, int i0, int rows, int kc,
+                                    Workspace w) {
+        for (int x = 0; x < MR; x++) {
+            int row = order[i0 + Math.min(x, rows - 1)];
+            System.arraycopy(a, base + row * k, w.tileRows, x * STEPS, kc);
+            w.cRows[x] = row * n;
         }
+        byte[] marks = w.marks(kc);
+        markTileNonzero(w.tileRows, TILE_STEPS, 0, kc, marks);
+        return stepsFromMarks(marks, kc, w.steps, 0);
     }
 
     private static void multiplyRows(float[] a, int aOff, float[] b, float[] c, int k, int n,
@@ -827,89 +817,82 @@ public final class VectorKernels {
     }
 
     /**
-     * {@link #kernelRows} for the tiles of {@link #multiplyManyRows}: row x of L starts at {@code l[rowsAt[at + x]]}
-     * and row x of the tile at {@code c[cRows[cAt + x] + cCol]}, and only the steps {@code steps[sAt …]}
-     * ({@code count} of them) are taken. Its own loop, not kernelRows reading a list of every step: C2 cannot remove
-     * the range checks of loads at listed positions, which made dense products 8% slower.
+     * {@link #kernelRows} for the tiles of {@link #multiplyManyRows}: row x of L is {@code l[x·STEPS …]} (a copy, so
+     * the eight rows need one register, not eight: short of registers, C2 compiled the loop fast in some JVM runs and
+     * slow in others), row x of the tile is at {@code c[cRows[x] + cCol]}, and only the steps
+     * {@code steps[0 … count)} are taken. Its own loop, not kernelRows reading a list of every step: C2 cannot
+     * remove the range checks of loads at listed positions, which made dense products 8% slower.
      */
-    private static void kernelSkipping(float[] l, int[] rowsAt, int at, float[] panel, int pOff, int[] steps, int sAt,
-                                       int count, float[] c, int[] cRows, int cAt, int cCol, boolean accumulate) {
-        int l0 = rowsAt[at + 0];
-        int l1 = rowsAt[at + 1];
-        int l2 = rowsAt[at + 2];
-        int l3 = rowsAt[at + 3];
-        int l4 = rowsAt[at + 4];
-        int l5 = rowsAt[at + 5];
-        int l6 = rowsAt[at + 6];
-        int l7 = rowsAt[at + 7];
+    private static void kernelSkipping(float[] l, float[] panel, int pOff, int[] steps, int count,
+                                       float[] c, int[] cRows, int cCol, boolean accumulate) {
         FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71;
         if (accumulate) {
-            c00 = FloatVector.fromArray(S, c, cRows[cAt + 0] + cCol);
-            c01 = FloatVector.fromArray(S, c, cRows[cAt + 0] + cCol + LANES);
-            c10 = FloatVector.fromArray(S, c, cRows[cAt + 1] + cCol);
-            c11 = FloatVector.fromArray(S, c, cRows[cAt + 1] + cCol + LANES);
-            c20 = FloatVector.fromArray(S, c, cRows[cAt + 2] + cCol);
-            c21 = FloatVector.fromArray(S, c, cRows[cAt + 2] + cCol + LANES);
-            c30 = FloatVector.fromArray(S, c, cRows[cAt + 3] + cCol);
-            c31 = FloatVector.fromArray(S, c, cRows[cAt + 3] + cCol + LANES);
-            c40 = FloatVector.fromArray(S, c, cRows[cAt + 4] + cCol);
-            c41 = FloatVector.fromArray(S, c, cRows[cAt + 4] + cCol + LANES);
-            c50 = FloatVector.fromArray(S, c, cRows[cAt + 5] + cCol);
-            c51 = FloatVector.fromArray(S, c, cRows[cAt + 5] + cCol + LANES);
-            c60 = FloatVector.fromArray(S, c, cRows[cAt + 6] + cCol);
-            c61 = FloatVector.fromArray(S, c, cRows[cAt + 6] + cCol + LANES);
-            c70 = FloatVector.fromArray(S, c, cRows[cAt + 7] + cCol);
-            c71 = FloatVector.fromArray(S, c, cRows[cAt + 7] + cCol + LANES);
+            c00 = FloatVector.fromArray(S, c, cRows[0] + cCol);
+            c01 = FloatVector.fromArray(S, c, cRows[0] + cCol + LANES);
+            c10 = FloatVector.fromArray(S, c, cRows[1] + cCol);
+            c11 = FloatVector.fromArray(S, c, cRows[1] + cCol + LANES);
+            c20 = FloatVector.fromArray(S, c, cRows[2] + cCol);
+            c21 = FloatVector.fromArray(S, c, cRows[2] + cCol + LANES);
+            c30 = FloatVector.fromArray(S, c, cRows[3] + cCol);
+            c31 = FloatVector.fromArray(S, c, cRows[3] + cCol + LANES);
+            c40 = FloatVector.fromArray(S, c, cRows[4] + cCol);
+            c41 = FloatVector.fromArray(S, c, cRows[4] + cCol + LANES);
+            c50 = FloatVector.fromArray(S, c, cRows[5] + cCol);
+            c51 = FloatVector.fromArray(S, c, cRows[5] + cCol + LANES);
+            c60 = FloatVector.fromArray(S, c, cRows[6] + cCol);
+            c61 = FloatVector.fromArray(S, c, cRows[6] + cCol + LANES);
+            c70 = FloatVector.fromArray(S, c, cRows[7] + cCol);
+            c71 = FloatVector.fromArray(S, c, cRows[7] + cCol + LANES);
         } else {
             c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = FloatVector.zero(S);
             c40 = c41 = c50 = c51 = c60 = c61 = c70 = c71 = c00;
         }
-        for (int t = sAt, end = sAt + count; t < end; t++) {
+        for (int t = 0; t < count; t++) {
             int q = steps[t];
             int pi = pOff + q * NR;
             FloatVector b0 = FloatVector.fromArray(S, panel, pi);
             FloatVector b1 = FloatVector.fromArray(S, panel, pi + LANES);
-            FloatVector x = FloatVector.broadcast(S, l[l0 + q]);
+            FloatVector x = FloatVector.broadcast(S, l[q]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
-            x = FloatVector.broadcast(S, l[l1 + q]);
+            x = FloatVector.broadcast(S, l[q + 1 * STEPS]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
-            x = FloatVector.broadcast(S, l[l2 + q]);
+            x = FloatVector.broadcast(S, l[q + 2 * STEPS]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
-            x = FloatVector.broadcast(S, l[l3 + q]);
+            x = FloatVector.broadcast(S, l[q + 3 * STEPS]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
-            x = FloatVector.broadcast(S, l[l4 + q]);
+            x = FloatVector.broadcast(S, l[q + 4 * STEPS]);
             c40 = x.fma(b0, c40);
             c41 = x.fma(b1, c41);
-            x = FloatVector.broadcast(S, l[l5 + q]);
+            x = FloatVector.broadcast(S, l[q + 5 * STEPS]);
             c50 = x.fma(b0, c50);
             c51 = x.fma(b1, c51);
-            x = FloatVector.broadcast(S, l[l6 + q]);
+            x = FloatVector.broadcast(S, l[q + 6 * STEPS]);
             c60 = x.fma(b0, c60);
             c61 = x.fma(b1, c61);
-            x = FloatVector.broadcast(S, l[l7 + q]);
+            x = FloatVector.broadcast(S, l[q + 7 * STEPS]);
             c70 = x.fma(b0, c70);
             c71 = x.fma(b1, c71);
         }
-        c00.intoArray(c, cRows[cAt + 0] + cCol);
-        c01.intoArray(c, cRows[cAt + 0] + cCol + LANES);
-        c10.intoArray(c, cRows[cAt + 1] + cCol);
-        c11.intoArray(c, cRows[cAt + 1] + cCol + LANES);
-        c20.intoArray(c, cRows[cAt + 2] + cCol);
-        c21.intoArray(c, cRows[cAt + 2] + cCol + LANES);
-        c30.intoArray(c, cRows[cAt + 3] + cCol);
-        c31.intoArray(c, cRows[cAt + 3] + cCol + LANES);
-        c40.intoArray(c, cRows[cAt + 4] + cCol);
-        c41.intoArray(c, cRows[cAt + 4] + cCol + LANES);
-        c50.intoArray(c, cRows[cAt + 5] + cCol);
-        c51.intoArray(c, cRows[cAt + 5] + cCol + LANES);
-        c60.intoArray(c, cRows[cAt + 6] + cCol);
-        c61.intoArray(c, cRows[cAt + 6] + cCol + LANES);
-        c70.intoArray(c, cRows[cAt + 7] + cCol);
-        c71.intoArray(c, cRows[cAt + 7] + cCol + LANES);
+        c00.intoArray(c, cRows[0] + cCol);
+        c01.intoArray(c, cRows[0] + cCol + LANES);
+        c10.intoArray(c, cRows[1] + cCol);
+        c11.intoArray(c, cRows[1] + cCol + LANES);
+        c20.intoArray(c, cRows[2] + cCol);
+        c21.intoArray(c, cRows[2] + cCol + LANES);
+        c30.intoArray(c, cRows[3] + cCol);
+        c31.intoArray(c, cRows[3] + cCol + LANES);
+        c40.intoArray(c, cRows[4] + cCol);
+        c41.intoArray(c, cRows[4] + cCol + LANES);
+        c50.intoArray(c, cRows[5] + cCol);
+        c51.intoArray(c, cRows[5] + cCol + LANES);
+        c60.intoArray(c, cRows[6] + cCol);
+        c61.intoArray(c, cRows[6] + cCol + LANES);
+        c70.intoArray(c, cRows[7] + cCol);
+        c71.intoArray(c, cRows[7] + cCol + LANES);
     }
 
     /**
