@@ -161,8 +161,10 @@ public final class Kernels {
     public static void multiplyTransposedLeft(float[] a, float[] b, float[] c, int m, int k, int n) {
         if (vector(k * n)) {
             ProductThreads threads = poolFor(m, k, n);
-            if (threads == null || !threads.run(ProductThreads.TRANSPOSED_LEFT, a, 0, b, c, m, k, n)) {
-                VectorKernels.multiplyTransposedLeft(a, b, c, m, k, n);
+            int op = VectorKernels.skipsInTransposedLeft(a, m, k) ? ProductThreads.TRANSPOSED_LEFT_SKIPPING
+                    : ProductThreads.TRANSPOSED_LEFT;
+            if (threads == null || !threads.run(op, a, 0, b, c, m, k, n)) {
+                ProductThreads.compute(op, a, 0, b, c, m, k, n, 0, k, 0, n);
             }
         } else {
             Matrices.multiplyTransposedLeft(a, b, c, m, k, n);

@@ -25,6 +25,8 @@ final class ProductThreads {
     static final int MULTIPLY = 0;
     static final int TRANSPOSED_LEFT = 1;
     static final int TRANSPOSED_RIGHT = 2;
+    /** {@link #TRANSPOSED_LEFT} skipping the rows where a tile of a is zero; cut by rows. */
+    static final int TRANSPOSED_LEFT_SKIPPING = 4;
     /** Not a product: the {@link Parts} of {@link #run(Parts, int)}. */
     private static final int PARTS = 3;
 
@@ -146,10 +148,12 @@ final class ProductThreads {
     boolean run(int op, float[] a, int aOff, float[] b, float[] c, int m, int k, int n, Runnable afterOwnBlock) {
         // The arguments come in the order of the VectorKernels method, whose result always has n columns. By
         // columns each thread packs its own panels of b but reads all of a; by rows, the reverse. So a product with
-        // more rows than columns (inference on many examples) is cut by rows, the others by columns.
-        int rows = op == TRANSPOSED_LEFT ? k : m;
+        // more rows than columns (inference on many examples) is cut by rows, the others by columns; except a
+        // skipping Aᵀ·B, where each column block would list the rows of every tile again.
+        int rows = op == TRANSPOSED_LEFT || op == TRANSPOSED_LEFT_SKIPPING ? k : m;
         boolean singleRows = op == MULTIPLY && m < SINGLE_ROWS;
-        boolean columns = singleRows || n >= 2 * COLUMN_STEP && !(op == MULTIPLY && m > n);
+        boolean columns = singleRows
+                || n >= 2 * COLUMN_STEP && !(op == MULTIPLY && m > n) && op != TRANSPOSED_LEFT_SKIPPING;
         int length = columns ? n : rows;
         int size = singleRows ? SINGLE_ROW_COLUMNS : columns ? COLUMN_STEP : rowBlock(op, rows);
         int count = (length + size - 1) / size;
@@ -253,11 +257,12 @@ final class ProductThreads {
 
     /**
      * Rows per block when cutting by rows: whole tiles, about four blocks per thread, at most 128 rows; for
-     * {@link #MULTIPLY} about two blocks per thread with no upper bound, because each block packs b anew.
+     * {@link #MULTIPLY} and {@link #TRANSPOSED_LEFT_SKIPPING} about two blocks per thread with no upper bound,
+     * because each block packs b anew.
      */
     private int rowBlock(int op, int rows) {
         int tiles = (rows + ROW_STEP - 1) / ROW_STEP;
-        if (op == MULTIPLY) {
+        if (op == MULTIPLY || op == TRANSPOSED_LEFT_SKIPPING) {
             return Math.max(1, (tiles + 2 * size() - 1) / (2 * size())) * ROW_STEP;
         }
         int perBlock = Math.max(1, tiles / (4 * size()));
@@ -304,7 +309,7 @@ final class ProductThreads {
             } else {
                 int from = block * step;
                 int to = Math.min(extent, from + step);
-                int rows = op == TRANSPOSED_LEFT ? k : m;
+                int rows = op == TRANSPOSED_LEFT || op == TRANSPOSED_LEFT_SKIPPING ? k : m;
                 if (byColumns) {
                     compute(op, a, aOff, b, c, m, k, n, 0, rows, from, to);
                 } else {
@@ -353,6 +358,8 @@ final class ProductThreads {
             case MULTIPLY -> VectorKernels.multiply(a, aOff, b, c, m, k, n, rowFrom, rowTo, colFrom, colTo);
             case TRANSPOSED_LEFT -> VectorKernels.multiplyTransposedLeft(a, b, c, m, k, n, rowFrom, rowTo, colFrom,
                     colTo);
+            case TRANSPOSED_LEFT_SKIPPING -> VectorKernels.multiplyTransposedLeftSkipping(a, b, c, m, k, n, rowFrom, rowTo,
+                    colFrom, colTo);
             case TRANSPOSED_RIGHT -> VectorKernels.multiplyTransposedRight(a, b, c, m, k, n, rowFrom, rowTo, colFrom,
                     colTo);
             default -> throw new IllegalArgumentException("unknown product " + op);

@@ -96,6 +96,29 @@ class ProductThreadsTest {
         }
     }
 
+    @Test
+    void aSkippingTransposedLeftProductGivesTheReferenceBitsOnOneAndTwoThreads() {
+        int m = 128, k = 784, n = 256;
+        SplittableRandom random = new SplittableRandom(21);
+        float[] a = VectorKernelsTest.imageLike(m, k, random);
+        float[] b = new float[m * n];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (float) random.nextDouble(-1, 1);
+        }
+        float[] expected = new float[k * n];
+        if (Kernels.vectorized()) {
+            VectorKernels.referenceMultiplyTransposedLeft(a, b, expected, m, k, n);
+        } else {
+            Matrices.multiplyTransposedLeft(a, b, expected, m, k, n);
+        }
+        for (int threads = 1; threads <= 2; threads++) {
+            Kernels.threads(threads);
+            float[] c = new float[k * n];
+            Kernels.multiplyTransposedLeft(a, b, c, m, k, n);
+            assertArrayEquals(bits(expected), bits(c), threads + " thread(s)");
+        }
+    }
+
     private static float[][] products(int threads, float[] a, float[] b, float[] at, float[] bm, float[] w,
                                       int m, int k, int n) {
         Kernels.threads(threads);

@@ -119,6 +119,55 @@ class VectorKernelsTest {
         assertEquals(Float.NaN, actual[9 * n], "the NaN row stays NaN");
     }
 
+    /**
+     * A batch like images for Aᵀ·B: each row zero outside a window, with scattered ±0 inside and one NaN. Each
+     * 8-column tile skips the rows where it is all zero; every result must still be the reference's, bit for bit,
+     * NaN included.
+     */
+    @ParameterizedTest(name = "({0}×{1})ᵀ·{0}×{2}, rows of different outlines")
+    @CsvSource({"128,784,256", "128,256,128", "100,37,70", "600,40,33", "9,17,31", "128,784,10"})
+    void transposedLeftSkipsTheRowsWhereATileIsZeroAndStaysBitIdentical(int m, int k, int n) {
+        SplittableRandom random = new SplittableRandom(7L * m + 11L * k + n);
+        float[] a = imageLike(m, k, random);
+        a[(m / 2) * k + k / 2] = Float.NaN;
+        float[] b = random(m * n, random);
+        float[] fma = new float[k * n];
+        VectorKernels.referenceMultiplyTransposedLeft(a, b, fma, m, k, n);
+        float[] actual = random(k * n, random);
+        VectorKernels.multiplyTransposedLeftSkipping(a, b, actual, m, k, n, 0, k, 0, n);
+        assertAgree(fma, fma, actual, k * n, m, "skipping Aᵀ·B " + m + "×" + k + "×" + n);
+        assertEquals(Float.NaN, actual[(k / 2) * n], "the NaN's row of the result stays NaN");
+    }
+
+    @org.junit.jupiter.api.Test
+    void onlyInputsWhoseColumnsAreZeroTogetherTakeTheSkippingProduct() {
+        SplittableRandom random = new SplittableRandom(3);
+        assertEquals(true, VectorKernels.skipsInTransposedLeft(imageLike(128, 784, random), 128, 784), "images");
+        assertEquals(false, VectorKernels.skipsInTransposedLeft(random(128 * 784, random), 128, 784), "dense");
+        float[] relu = random(128 * 256, random);
+        for (int i = 0; i < relu.length; i++) {
+            relu[i] = Math.max(relu[i], 0f);
+        }
+        assertEquals(false, VectorKernels.skipsInTransposedLeft(relu, 128, 256), "half zeros, scattered");
+        assertEquals(false, VectorKernels.skipsInTransposedLeft(new float[600 * 40], 600, 40),
+                "more rows than a K block");
+        assertEquals(false, VectorKernels.skipsInTransposedLeft(new float[16 * 7], 16, 7), "no whole tile");
+    }
+
+    /** Rows zero outside a window that differs from row to row, with scattered ±0 inside it. */
+    static float[] imageLike(int m, int k, SplittableRandom random) {
+        float[] a = new float[m * k];
+        for (int i = 0; i < m; i++) {
+            int from = random.nextInt(k / 3 + 1);
+            int to = k - random.nextInt(k / 3 + 1);
+            for (int p = from; p < to; p++) {
+                int draw = random.nextInt(10);
+                a[i * k + p] = draw < 2 ? 0f : draw < 3 ? -0f : (float) (random.nextDouble() * 2 - 1);
+            }
+        }
+        return a;
+    }
+
     @ParameterizedTest(name = "{0} codes from {1} to {2}")
     @CsvSource({"0,0,0", "1,0,0", "15,3,1", "16,0,0", "17,1,5", "784,784,0", "1023,0,9", "1024,0,0", "1025,7,3",
             "3000,11,13"})
