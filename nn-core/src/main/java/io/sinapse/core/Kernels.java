@@ -126,8 +126,17 @@ public final class Kernels {
 
     /** {@code c[m×n] = a[m×k] · b[k×n]} with a's rows starting at {@code a[aOff]}: a chunk of a larger input. */
     static void multiply(float[] a, int aOff, float[] b, float[] c, int m, int k, int n) {
-        ProductThreads threads = vector(k * n) ? poolFor(m, k, n) : null;
-        if (threads == null || !threads.run(ProductThreads.MULTIPLY, a, aOff, b, c, m, k, n)) {
+        if (!vector(k * n)) {
+            multiplyAlone(a, aOff, b, null, c, m, k, n);
+            return;
+        }
+        ProductThreads threads = poolFor(m, k, n);
+        if (VectorKernels.skipsInMultiply(a, aOff, m, k)) {
+            int op = ProductThreads.MULTIPLY_SKIPPING;
+            if (threads == null || !threads.run(op, a, aOff, b, c, m, k, n)) {
+                ProductThreads.compute(op, a, aOff, b, c, m, k, n, 0, m, 0, n);
+            }
+        } else if (threads == null || !threads.run(ProductThreads.MULTIPLY, a, aOff, b, c, m, k, n)) {
             multiplyAlone(a, aOff, b, null, c, m, k, n);
         }
     }

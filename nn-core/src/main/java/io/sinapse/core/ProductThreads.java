@@ -29,6 +29,12 @@ final class ProductThreads {
     static final int TRANSPOSED_LEFT_SKIPPING = 4;
     /** Not a product: the {@link Parts} of {@link #run(Parts, int)}. */
     private static final int PARTS = 3;
+    /**
+     * {@link #MULTIPLY} for a batch of images, whose tiles skip the steps where their rows are all zero
+     * ({@code VectorKernels.skipsInMultiply}): cut into one block of columns per thread, because each block sorts
+     * the rows and lists every tile's steps anew.
+     */
+    static final int MULTIPLY_SKIPPING = 5;
 
     /** Work cut into parts that any thread may do, in any order. */
     interface Parts {
@@ -132,7 +138,7 @@ final class ProductThreads {
 
     /**
      * Computes the product {@code op} (one of the constants above, with the arguments of the matching
-     * {@link VectorKernels} method; {@code aOff}, where a starts, is 0 except for {@link #MULTIPLY}) shared with the
+     * {@link VectorKernels} method; {@code aOff}, where a starts, is 0 except for the two multiplies) shared with the
      * helpers. Returns false, having done nothing, when another caller is using the helpers or the result is too
      * small to cut; the caller then computes it alone.
      */
@@ -149,13 +155,17 @@ final class ProductThreads {
         // The arguments come in the order of the VectorKernels method, whose result always has n columns. By
         // columns each thread packs its own panels of b but reads all of a; by rows, the reverse. So a product with
         // more rows than columns (inference on many examples) is cut by rows, the others by columns; except a
-        // skipping Aᵀ·B, where each column block would list the rows of every tile again.
+        // skipping Aᵀ·B, where each column block would list the rows of every tile again. A skipping A·B takes one
+        // column block per thread, for the same reason.
         int rows = op == TRANSPOSED_LEFT || op == TRANSPOSED_LEFT_SKIPPING ? k : m;
         boolean singleRows = op == MULTIPLY && m < SINGLE_ROWS;
         boolean columns = singleRows
                 || n >= 2 * COLUMN_STEP && !(op == MULTIPLY && m > n) && op != TRANSPOSED_LEFT_SKIPPING;
         int length = columns ? n : rows;
-        int size = singleRows ? SINGLE_ROW_COLUMNS : columns ? COLUMN_STEP : rowBlock(op, rows);
+        int size = singleRows ? SINGLE_ROW_COLUMNS
+                : !columns ? rowBlock(op, rows)
+                : op == MULTIPLY_SKIPPING ? ((n + size() - 1) / size() + COLUMN_STEP - 1) / COLUMN_STEP * COLUMN_STEP
+                : COLUMN_STEP;
         int count = (length + size - 1) / size;
         if (count < 2 || !claim()) {
             return false;
@@ -351,11 +361,13 @@ final class ProductThreads {
         }
     }
 
-    /** One share of a product; {@code aOff}, where a starts, is 0 except for {@link #MULTIPLY}. */
+    /** One share of a product; {@code aOff}, where a starts, is 0 except for the two multiplies. */
     static void compute(int op, float[] a, int aOff, float[] b, float[] c, int m, int k, int n,
                         int rowFrom, int rowTo, int colFrom, int colTo) {
         switch (op) {
             case MULTIPLY -> VectorKernels.multiply(a, aOff, b, c, m, k, n, rowFrom, rowTo, colFrom, colTo);
+            case MULTIPLY_SKIPPING -> VectorKernels.multiplyManyRows(a, aOff, b, c, k, n, rowFrom, rowTo, colFrom,
+                    colTo, null);
             case TRANSPOSED_LEFT -> VectorKernels.multiplyTransposedLeft(a, b, c, m, k, n, rowFrom, rowTo, colFrom,
                     colTo);
             case TRANSPOSED_LEFT_SKIPPING -> VectorKernels.multiplyTransposedLeftSkipping(a, b, c, m, k, n, rowFrom, rowTo,

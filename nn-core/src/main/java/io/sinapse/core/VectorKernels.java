@@ -185,7 +185,7 @@ public final class VectorKernels {
     }
 
     /**
-     * Many rows (inference on a whole test set): up to {@value #NC} columns of a K block of b are packed once, then
+     * Many rows (inference on a whole test set), or a training batch of images ({@link #skipsInMultiply}): up to {@value #NC} columns of a K block of b are packed once, then
      * each 8-row tile is copied into a small buffer that stays in L1 while every packed panel passes over it.
      * Packing panel by panel for each tile instead would copy all of b again for every 8 rows. With
      * {@code prepacked} (all columns only), the blocks are read from there instead of packed.
@@ -193,8 +193,8 @@ public final class VectorKernels {
      * <p>The rows are taken in the order of {@link #outlineOrder}, and each tile skips the steps where all its rows
      * are zero ({@link #skippingTile}); each row's result still goes to its own row of c.
      */
-    private static void multiplyManyRows(float[] a, int aOff, float[] b, float[] c, int k, int n,
-                                         int rowFrom, int rowTo, int colFrom, int colTo, float[] prepacked) {
+    static void multiplyManyRows(float[] a, int aOff, float[] b, float[] c, int k, int n,
+                                 int rowFrom, int rowTo, int colFrom, int colTo, float[] prepacked) {
         Workspace w = WORKSPACE.get();
         float[] packed = prepacked != null ? prepacked : w.packed();
         float[] tile = w.tile;
@@ -675,20 +675,38 @@ public final class VectorKernels {
     }
 
     /**
-     * Whether a[m×k]ᵀ·b is worth {@link #multiplyTransposedLeftSkipping}: in a's first rows (up to 16), at least one
-     * 8-column group in 8 is all zero (Fashion-MNIST: 28%). Images have their background; dense data and ReLU outputs (whose zeros fall
-     * apart) do not, and keep the plain loops, for which the listing would be pure cost.
+     * Whether a[m×k]ᵀ·b is worth {@link #multiplyTransposedLeftSkipping}: a's columns are often zero together
+     * ({@link #zeroTilesAreCommon}) and its m rows fit one K block.
      */
     static boolean skipsInTransposedLeft(float[] a, int m, int k) {
+        return m <= KC && zeroTilesAreCommon(a, 0, m, k);
+    }
+
+    /**
+     * Whether a[m×k]·b (a from {@code aOff}), a batch of up to {@value #FEW_ROWS} rows, is worth
+     * {@link #multiplyManyRows}, whose 8-row tiles skip the steps where all their rows are zero, rather than the plain
+     * tiles of {@link #multiplyRows}: a's columns are often zero together ({@link #zeroTilesAreCommon}). With fewer
+     * than {@value #SMALL_M} rows each zero input is skipped already ({@link #rowTimesMatrix}).
+     */
+    static boolean skipsInMultiply(float[] a, int aOff, int m, int k) {
+        return m >= SMALL_M && m <= FEW_ROWS && zeroTilesAreCommon(a, aOff, m, k);
+    }
+
+    /**
+     * Whether, in the first rows (up to 16) of a[m×k] from {@code aOff}, at least one 8-column group in 8 is all zero
+     * (Fashion-MNIST: 28%). Images have their background; dense data and ReLU outputs (whose zeros fall apart) do
+     * not, and keep the plain loops, for which listing the steps would be pure cost.
+     */
+    private static boolean zeroTilesAreCommon(float[] a, int aOff, int m, int k) {
         int rows = Math.min(m, 16);
         int groups = k / MR;
         int zero = 0;
         for (int q = 0; q < rows; q++) {
-            for (int g = 0, at = q * k; g < groups; g++, at += MR) {
+            for (int g = 0, at = aOff + q * k; g < groups; g++, at += MR) {
                 zero += (eightBits(a, at) & Integer.MAX_VALUE) == 0 ? 1 : 0;
             }
         }
-        return m <= KC && groups > 0 && zero * 8 >= rows * groups;
+        return groups > 0 && zero * 8 >= rows * groups;
     }
 
     // ---------------------------------------------------------------------------------------------------------

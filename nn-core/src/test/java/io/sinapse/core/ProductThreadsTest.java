@@ -119,6 +119,35 @@ class ProductThreadsTest {
         }
     }
 
+    @Test
+    void aSkippingProductOfABatchOfImagesGivesTheReferenceBitsOnOneAndTwoThreads() {
+        int[][] shapes = {{128, 784, 256}, {37, 100, 70}, {5, 157, 33}, {64, 96, 300}};
+        SplittableRandom random = new SplittableRandom(22);
+        for (int[] shape : shapes) {
+            int m = shape[0], k = shape[1], n = shape[2];
+            int offset = 3 * k; // a chunk of a larger input, as Network.predict passes one
+            float[] images = VectorKernelsTest.imageLike(m + 3, k, random);
+            float[] a = java.util.Arrays.copyOfRange(images, offset, offset + m * k);
+            float[] b = new float[k * n];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = (float) random.nextDouble(-1, 1);
+            }
+            float[] expected = new float[m * n];
+            if (Kernels.vectorized()) {
+                assertEquals(true, VectorKernels.skipsInMultiply(images, offset, m, k), m + "×" + k + " takes the skipping path");
+                VectorKernels.referenceMultiply(a, b, expected, m, k, n);
+            } else {
+                Matrices.multiply(a, b, expected, m, k, n);
+            }
+            for (int threads = 1; threads <= 2; threads++) {
+                Kernels.threads(threads);
+                float[] c = new float[m * n];
+                Kernels.multiply(images, offset, b, c, m, k, n);
+                assertArrayEquals(bits(expected), bits(c), m + "×" + k + "×" + n + ", " + threads + " thread(s)");
+            }
+        }
+    }
+
     private static float[][] products(int threads, float[] a, float[] b, float[] at, float[] bm, float[] w,
                                       int m, int k, int n) {
         Kernels.threads(threads);

@@ -152,6 +152,11 @@ class VectorKernelsTest {
         assertEquals(false, VectorKernels.skipsInTransposedLeft(new float[600 * 40], 600, 40),
                 "more rows than a K block");
         assertEquals(false, VectorKernels.skipsInTransposedLeft(new float[16 * 7], 16, 7), "no whole tile");
+        float[] images = imageLike(200, 784, random);
+        assertEquals(true, VectorKernels.skipsInMultiply(images, 784, 128, 784), "a batch of images");
+        assertEquals(false, VectorKernels.skipsInMultiply(images, 0, 3, 784), "few rows skip each zero already");
+        assertEquals(false, VectorKernels.skipsInMultiply(images, 0, 129, 784), "many rows sort and skip anyway");
+        assertEquals(false, VectorKernels.skipsInMultiply(relu, 0, 128, 256), "relu outputs");
     }
 
     /** Rows zero outside a window that differs from row to row, with scattered ±0 inside it. */
