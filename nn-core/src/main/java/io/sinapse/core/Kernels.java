@@ -75,6 +75,22 @@ public final class Kernels {
         return pool;
     }
 
+    /**
+     * Runs parts {@code 0 … count-1} of {@code parts}, of {@code work} multiply-adds in all, shared with the helper
+     * threads when there are any, they are free and the work is worth a handoff; else one after another here.
+     */
+    static void runParts(ProductThreads.Parts parts, int count, long work) {
+        ProductThreads threads = work >= SHARED_PARTS_WORK ? pool : null;
+        if (threads == null || !threads.run(parts, count)) {
+            for (int part = 0; part < count; part++) {
+                parts.run(part);
+            }
+        }
+    }
+
+    /** Below this many multiply-adds, parts run one after another: a handoff costs about a microsecond. */
+    private static final long SHARED_PARTS_WORK = 1L << 16;
+
     /** Whether to try splitting a product of {@code m·k·n} multiply-adds; the pool may still decline. */
     private static ProductThreads poolFor(int m, int k, int n) {
         ProductThreads current = pool;

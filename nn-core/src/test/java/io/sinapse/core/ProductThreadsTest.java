@@ -177,13 +177,18 @@ class ProductThreadsTest {
         }
     }
 
-    /** Two epochs of a 64-96-40-10 classifier on seeded random data: its two larger layers have enough weights for the
-     * vector kernels (see Kernels.SMALL_WEIGHTS) and for their products to be split. */
+    /**
+     * Two epochs of a 64-96-40-10 classifier on seeded image-like data: its two larger layers have enough weights for
+     * the vector kernels (see Kernels.SMALL_WEIGHTS) and for their products to be split, the first layer's forward
+     * product skips zero tiles, and the second layer's backward products are shared as parts.
+     */
     private static float[][] trainedWeights(int threads) {
         Kernels.threads(threads);
         SplittableRandom random = new SplittableRandom(5);
         int rows = 256;
-        float[] x = random(rows * 64, random);
+        float[] x = VectorKernelsTest.imageLike(rows, 64, random);
+        assertEquals(Kernels.vectorized(), Kernels.vectorized() && VectorKernels.skipsInMultiply(x, 0, 128, 64),
+                "the batches take the skipping product");
         float[] y = new float[rows * 10];
         for (int r = 0; r < rows; r++) {
             y[r * 10 + random.nextInt(10)] = 1;
