@@ -147,7 +147,7 @@ public final class Kernels {
             return;
         }
         ProductThreads threads = poolFor(m, k, n);
-        if (VectorKernels.skipsInMultiply(a, aOff, m, k)) {
+        if (VectorKernels.skipsInMultiply(a, aOff, m, k, n)) {
             int op = ProductThreads.MULTIPLY_SKIPPING;
             if (threads == null || !threads.run(op, a, aOff, b, c, m, k, n)) {
                 ProductThreads.compute(op, a, aOff, b, c, m, k, n, 0, m, 0, n);
@@ -179,14 +179,15 @@ public final class Kernels {
      * enough; null where such products would not read it (the scalar loops, small b, parts of few rows).
      */
     static float[] pack(float[] b, int k, int n, int rows, float[] reuse) {
-        return vector(k * n) && VectorKernels.readsPacked(rows) ? VectorKernels.packForManyRows(b, k, n, reuse) : null;
+        return vector(k * n) && VectorKernels.readsPacked(rows, n) ? VectorKernels.packForManyRows(b, k, n, reuse)
+                : null;
     }
 
     /** {@code c[k×n] = a[m×k]ᵀ · b[m×n]}. */
     public static void multiplyTransposedLeft(float[] a, float[] b, float[] c, int m, int k, int n) {
         if (vector(k * n)) {
             ProductThreads threads = poolFor(m, k, n);
-            int op = VectorKernels.skipsInTransposedLeft(a, m, k) ? ProductThreads.TRANSPOSED_LEFT_SKIPPING
+            int op = VectorKernels.skipsInTransposedLeft(a, m, k, n) ? ProductThreads.TRANSPOSED_LEFT_SKIPPING
                     : ProductThreads.TRANSPOSED_LEFT;
             if (threads == null || !threads.run(op, a, 0, b, c, m, k, n)) {
                 ProductThreads.compute(op, a, 0, b, c, m, k, n, 0, k, 0, n);

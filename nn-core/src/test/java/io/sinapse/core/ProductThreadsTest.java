@@ -134,7 +134,8 @@ class ProductThreadsTest {
             }
             float[] expected = new float[m * n];
             if (Kernels.vectorized()) {
-                assertEquals(true, VectorKernels.skipsInMultiply(images, offset, m, k), m + "×" + k + " takes the skipping path");
+                assertEquals(true, VectorKernels.skipsInMultiply(images, offset, m, k, n),
+                        m + "×" + k + " takes the skipping path");
                 VectorKernels.referenceMultiply(a, b, expected, m, k, n);
             } else {
                 Matrices.multiply(a, b, expected, m, k, n);
@@ -187,7 +188,7 @@ class ProductThreadsTest {
         SplittableRandom random = new SplittableRandom(5);
         int rows = 256;
         float[] x = VectorKernelsTest.imageLike(rows, 64, random);
-        assertEquals(Kernels.vectorized(), Kernels.vectorized() && VectorKernels.skipsInMultiply(x, 0, 128, 64),
+        assertEquals(Kernels.vectorized(), Kernels.vectorized() && VectorKernels.skipsInMultiply(x, 0, 128, 64, 96),
                 "the batches take the skipping product");
         float[] y = new float[rows * 10];
         for (int r = 0; r < rows; r++) {

@@ -34,7 +34,8 @@ class VectorKernelsTest {
     @ParameterizedTest(name = "{0}×{1}·{1}×{2}")
     @CsvSource({"1,1,1", "1,784,256", "1,128,10", "1,256,128", "2,784,150", "3,100,200", "1,5,300", "300,37,70", "300,600,300",
             "2,3,4", "3,17,33", "4,5,6", "7,13,5", "8,32,32", "9,33,31", "13,1,47",
-            "16,31,17", "31,600,65", "128,784,256", "128,256,128", "128,128,10", "37,1025,19", "129,1025,257"})
+            "16,31,17", "31,600,65", "128,784,256", "128,256,128", "128,128,10", "37,1025,19", "129,1025,257",
+            "300,784,10", "5,600,16", "13,7,1"})
     void multiplyAgreesWithTheReference(int m, int k, int n) {
         SplittableRandom random = new SplittableRandom(31L * m + 7L * k + n);
         float[] a = random(m * k, random);
@@ -142,21 +143,23 @@ class VectorKernelsTest {
     @org.junit.jupiter.api.Test
     void onlyInputsWhoseColumnsAreZeroTogetherTakeTheSkippingProduct() {
         SplittableRandom random = new SplittableRandom(3);
-        assertEquals(true, VectorKernels.skipsInTransposedLeft(imageLike(128, 784, random), 128, 784), "images");
-        assertEquals(false, VectorKernels.skipsInTransposedLeft(random(128 * 784, random), 128, 784), "dense");
+        assertEquals(true, VectorKernels.skipsInTransposedLeft(imageLike(128, 784, random), 128, 784, 256), "images");
+        assertEquals(false, VectorKernels.skipsInTransposedLeft(random(128 * 784, random), 128, 784, 256), "dense");
         float[] relu = random(128 * 256, random);
         for (int i = 0; i < relu.length; i++) {
             relu[i] = Math.max(relu[i], 0f);
         }
-        assertEquals(false, VectorKernels.skipsInTransposedLeft(relu, 128, 256), "half zeros, scattered");
-        assertEquals(false, VectorKernels.skipsInTransposedLeft(new float[600 * 40], 600, 40),
+        assertEquals(false, VectorKernels.skipsInTransposedLeft(relu, 128, 256, 128), "half zeros, scattered");
+        assertEquals(false, VectorKernels.skipsInTransposedLeft(new float[600 * 40], 600, 40, 32),
                 "more rows than a K block");
-        assertEquals(false, VectorKernels.skipsInTransposedLeft(new float[16 * 7], 16, 7), "no whole tile");
+        assertEquals(false, VectorKernels.skipsInTransposedLeft(new float[16 * 7], 16, 7, 32), "no whole tile");
         float[] images = imageLike(200, 784, random);
-        assertEquals(true, VectorKernels.skipsInMultiply(images, 784, 128, 784), "a batch of images");
-        assertEquals(false, VectorKernels.skipsInMultiply(images, 0, 3, 784), "few rows skip each zero already");
-        assertEquals(false, VectorKernels.skipsInMultiply(images, 0, 129, 784), "many rows sort and skip anyway");
-        assertEquals(false, VectorKernels.skipsInMultiply(relu, 0, 128, 256), "relu outputs");
+        assertEquals(true, VectorKernels.skipsInMultiply(images, 784, 128, 784, 256), "a batch of images");
+        assertEquals(false, VectorKernels.skipsInMultiply(images, 0, 3, 784, 256), "few rows skip each zero already");
+        assertEquals(false, VectorKernels.skipsInMultiply(images, 0, 129, 784, 256), "many rows sort and skip anyway");
+        assertEquals(false, VectorKernels.skipsInMultiply(relu, 0, 128, 256, 128), "relu outputs");
+        assertEquals(false, VectorKernels.skipsInMultiply(images, 0, 128, 784, 10), "ten outputs: the narrow product");
+        assertEquals(false, VectorKernels.skipsInTransposedLeft(images, 128, 784, 10), "ten outputs: the narrow product");
     }
 
     /** Rows zero outside a window that differs from row to row, with scattered ±0 inside it. */
@@ -362,7 +365,8 @@ class VectorKernelsTest {
 
     @ParameterizedTest(name = "({0}×{1})ᵀ·{0}×{2}")
     @CsvSource({"1,1,1", "1,784,256", "2,3,4", "3,17,33", "7,13,5", "8,32,32", "9,33,31", "13,1,47", "16,31,17",
-            "600,31,65", "128,784,256", "128,256,128", "128,128,10", "1025,37,19"})
+            "600,31,65", "128,784,256", "128,256,128", "128,128,10", "1025,37,19", "128,784,10", "1025,100,16",
+            "3,9,1"})
     void transposedLeftAgreesWithTheReference(int m, int k, int n) {
         SplittableRandom random = new SplittableRandom(17L * m + 5L * k + n);
         float[] a = random(m * k, random);
