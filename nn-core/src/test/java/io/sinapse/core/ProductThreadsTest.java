@@ -101,10 +101,7 @@ class ProductThreadsTest {
         int m = 128, k = 784, n = 256;
         SplittableRandom random = new SplittableRandom(21);
         float[] a = VectorKernelsTest.imageLike(m, k, random);
-        float[] b = new float[m * n];
-        for (int i = 0; i < b.length; i++) {
-            b[i] = (float) random.nextDouble(-1, 1);
-        }
+        float[] b = random(m * n, random);
         float[] expected = new float[k * n];
         if (Kernels.vectorized()) {
             VectorKernels.referenceMultiplyTransposedLeft(a, b, expected, m, k, n);
@@ -128,10 +125,7 @@ class ProductThreadsTest {
             int offset = 3 * k; // a chunk of a larger input, as Network.predict passes one
             float[] images = VectorKernelsTest.imageLike(m + 3, k, random);
             float[] a = java.util.Arrays.copyOfRange(images, offset, offset + m * k);
-            float[] b = new float[k * n];
-            for (int i = 0; i < b.length; i++) {
-                b[i] = (float) random.nextDouble(-1, 1);
-            }
+            float[] b = random(k * n, random);
             float[] expected = new float[m * n];
             if (Kernels.vectorized()) {
                 assertEquals(true, VectorKernels.skipsInMultiply(images, offset, m, k, n),
