@@ -69,7 +69,8 @@ public final class VectorKernels {
         final float[] columns = new float[KC * MR];
         final float[] tile = new float[MR * NR];
         private float[] packed;
-        private float[] padded = new float[0];
+        /** A K block of a narrow b, its rows padded to a vector ({@link #narrowProduct}). */
+        final float[] padded = new float[KC * LANES];
         private int[] indices = new int[0];
         private byte[] marks = new byte[0];
         private long[] keys = new long[0];
@@ -102,14 +103,6 @@ public final class VectorKernels {
                 order = new int[rows];
             }
             return keys;
-        }
-
-        /** Room for {@code size} floats of a narrow b, its rows padded to a vector ({@link #narrowProduct}). */
-        float[] padded(int size) {
-            if (padded.length < size) {
-                padded = new float[size];
-            }
-            return padded;
         }
 
         /** Room for {@value #NC} columns of a K block of B, packed panel after panel. */
@@ -732,54 +725,83 @@ public final class VectorKernels {
      * Rows {@code rowFrom … rowTo-1} of a product whose b has at most {@value #NARROW} columns (an output layer of
      * ten classes): {@code c[i][j] = Σ_q l(i, q)·b[q][j]} over {@code steps} steps q, where
      * {@code l(i, q) = l[off + i·xStride + q·qStride]} (a's row i for {@code a·b}, its column i for {@code aᵀ·b}).
-     * Each 8-row tile keeps one vector per row, lanes 0 … n-1 live, with b's rows padded to a vector: the 32-column
-     * tiles would compute at least half their lanes for nothing (128×128·128×10: 11.5 µs, 4.5 µs here; its
-     * {@code aᵀ·b}: 16.5 µs with the columns of a copied for every edge tile). Sums in step order from 0, as the
-     * reference's, so the same bits.
+     * Each 8-row tile keeps one vector per row, lanes 0 … n-1 live, with b's rows padded to a vector, a block of
+     * {@value #KC} steps at a time (32 KB, in L1): the 32-column tiles would compute at least half their lanes for
+     * nothing (128×128·128×10: 11.5 µs, 4.5 µs here; its {@code aᵀ·b}: 16.5 µs with the columns of a copied for
+     * every edge tile). Sums in step order from 0, as the reference's, stored and reloaded between blocks: the
+     * same bits.
      */
     private static void narrowProduct(float[] l, int off, int xStride, int qStride, int steps, float[] b, int n,
                                       float[] c, int rowFrom, int rowTo) {
         Workspace w = WORKSPACE.get();
-        float[] padded = w.padded(steps * LANES);
-        for (int q = 0; q < steps; q++) {
-            System.arraycopy(b, q * n, padded, q * LANES, n);
-        }
+        float[] padded = w.padded;
         float[] tile = w.tile;
-        for (int i0 = rowFrom; i0 < rowTo; i0 += MR) {
-            int rows = Math.min(MR, rowTo - i0);
-            int l0 = off + i0 * xStride;
-            int l1 = off + (i0 + Math.min(1, rows - 1)) * xStride;
-            int l2 = off + (i0 + Math.min(2, rows - 1)) * xStride;
-            int l3 = off + (i0 + Math.min(3, rows - 1)) * xStride;
-            int l4 = off + (i0 + Math.min(4, rows - 1)) * xStride;
-            int l5 = off + (i0 + Math.min(5, rows - 1)) * xStride;
-            int l6 = off + (i0 + Math.min(6, rows - 1)) * xStride;
-            int l7 = off + (i0 + Math.min(7, rows - 1)) * xStride;
-            FloatVector c0 = FloatVector.zero(S);
-            FloatVector c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0, c7 = c0;
-            for (int q = 0, lq = 0, pq = 0; q < steps; q++, lq += qStride, pq += LANES) {
-                FloatVector row = FloatVector.fromArray(S, padded, pq);
-                c0 = FloatVector.broadcast(S, l[l0 + lq]).fma(row, c0);
-                c1 = FloatVector.broadcast(S, l[l1 + lq]).fma(row, c1);
-                c2 = FloatVector.broadcast(S, l[l2 + lq]).fma(row, c2);
-                c3 = FloatVector.broadcast(S, l[l3 + lq]).fma(row, c3);
-                c4 = FloatVector.broadcast(S, l[l4 + lq]).fma(row, c4);
-                c5 = FloatVector.broadcast(S, l[l5 + lq]).fma(row, c5);
-                c6 = FloatVector.broadcast(S, l[l6 + lq]).fma(row, c6);
-                c7 = FloatVector.broadcast(S, l[l7 + lq]).fma(row, c7);
+        for (int kb = 0; kb < steps; kb += KC) {
+            int kc = Math.min(KC, steps - kb);
+            for (int q = 0; q < kc; q++) {
+                System.arraycopy(b, (kb + q) * n, padded, q * LANES, n);
             }
-            c0.intoArray(tile, 0);
-            c1.intoArray(tile, LANES);
-            c2.intoArray(tile, 2 * LANES);
-            c3.intoArray(tile, 3 * LANES);
-            c4.intoArray(tile, 4 * LANES);
-            c5.intoArray(tile, 5 * LANES);
-            c6.intoArray(tile, 6 * LANES);
-            c7.intoArray(tile, 7 * LANES);
-            for (int x = 0; x < rows; x++) {
-                System.arraycopy(tile, x * LANES, c, (i0 + x) * n, n);
+            for (int i0 = rowFrom; i0 < rowTo; i0 += MR) {
+                int rows = Math.min(MR, rowTo - i0);
+                if (kb > 0) {
+                    for (int x = 0; x < rows; x++) {
+                        System.arraycopy(c, (i0 + x) * n, tile, x * LANES, n);
+                    }
+                }
+                narrowTile(l, off + kb * qStride, xStride, qStride, kc, padded, tile, i0, rows, kb > 0);
+                for (int x = 0; x < rows; x++) {
+                    System.arraycopy(tile, x * LANES, c, (i0 + x) * n, n);
+                }
             }
         }
+    }
+
+    /**
+     * {@link #narrowProduct}'s tile of rows {@code i0 …} (rows of them; the last repeats up to 8) over {@code kc}
+     * steps, into {@code tile} (a vector per row), added to what it holds when {@code accumulate}.
+     */
+    private static void narrowTile(float[] l, int off, int xStride, int qStride, int kc, float[] padded,
+                                   float[] tile, int i0, int rows, boolean accumulate) {
+        int l0 = off + i0 * xStride;
+        int l1 = off + (i0 + Math.min(1, rows - 1)) * xStride;
+        int l2 = off + (i0 + Math.min(2, rows - 1)) * xStride;
+        int l3 = off + (i0 + Math.min(3, rows - 1)) * xStride;
+        int l4 = off + (i0 + Math.min(4, rows - 1)) * xStride;
+        int l5 = off + (i0 + Math.min(5, rows - 1)) * xStride;
+        int l6 = off + (i0 + Math.min(6, rows - 1)) * xStride;
+        int l7 = off + (i0 + Math.min(7, rows - 1)) * xStride;
+        FloatVector c0, c1, c2, c3, c4, c5, c6, c7;
+        if (accumulate) {
+            c0 = FloatVector.fromArray(S, tile, 0);
+            c1 = FloatVector.fromArray(S, tile, LANES);
+            c2 = FloatVector.fromArray(S, tile, 2 * LANES);
+            c3 = FloatVector.fromArray(S, tile, 3 * LANES);
+            c4 = FloatVector.fromArray(S, tile, 4 * LANES);
+            c5 = FloatVector.fromArray(S, tile, 5 * LANES);
+            c6 = FloatVector.fromArray(S, tile, 6 * LANES);
+            c7 = FloatVector.fromArray(S, tile, 7 * LANES);
+        } else {
+            c0 = c1 = c2 = c3 = c4 = c5 = c6 = c7 = FloatVector.zero(S);
+        }
+        for (int q = 0, lq = 0, pq = 0; q < kc; q++, lq += qStride, pq += LANES) {
+            FloatVector row = FloatVector.fromArray(S, padded, pq);
+            c0 = FloatVector.broadcast(S, l[l0 + lq]).fma(row, c0);
+            c1 = FloatVector.broadcast(S, l[l1 + lq]).fma(row, c1);
+            c2 = FloatVector.broadcast(S, l[l2 + lq]).fma(row, c2);
+            c3 = FloatVector.broadcast(S, l[l3 + lq]).fma(row, c3);
+            c4 = FloatVector.broadcast(S, l[l4 + lq]).fma(row, c4);
+            c5 = FloatVector.broadcast(S, l[l5 + lq]).fma(row, c5);
+            c6 = FloatVector.broadcast(S, l[l6 + lq]).fma(row, c6);
+            c7 = FloatVector.broadcast(S, l[l7 + lq]).fma(row, c7);
+        }
+        c0.intoArray(tile, 0);
+        c1.intoArray(tile, LANES);
+        c2.intoArray(tile, 2 * LANES);
+        c3.intoArray(tile, 3 * LANES);
+        c4.intoArray(tile, 4 * LANES);
+        c5.intoArray(tile, 5 * LANES);
+        c6.intoArray(tile, 6 * LANES);
+        c7.intoArray(tile, 7 * LANES);
     }
 
     // ---------------------------------------------------------------------------------------------------------

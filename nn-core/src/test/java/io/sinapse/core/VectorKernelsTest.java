@@ -35,7 +35,7 @@ class VectorKernelsTest {
     @CsvSource({"1,1,1", "1,784,256", "1,128,10", "1,256,128", "2,784,150", "3,100,200", "1,5,300", "300,37,70", "300,600,300",
             "2,3,4", "3,17,33", "4,5,6", "7,13,5", "8,32,32", "9,33,31", "13,1,47",
             "16,31,17", "31,600,65", "128,784,256", "128,256,128", "128,128,10", "37,1025,19", "129,1025,257",
-            "300,784,10", "5,600,16", "13,7,1"})
+            "300,784,10", "5,600,16", "13,7,1", "37,1100,10"})
     void multiplyAgreesWithTheReference(int m, int k, int n) {
         SplittableRandom random = new SplittableRandom(31L * m + 7L * k + n);
         float[] a = random(m * k, random);
@@ -366,7 +366,7 @@ class VectorKernelsTest {
     @ParameterizedTest(name = "({0}×{1})ᵀ·{0}×{2}")
     @CsvSource({"1,1,1", "1,784,256", "2,3,4", "3,17,33", "7,13,5", "8,32,32", "9,33,31", "13,1,47", "16,31,17",
             "600,31,65", "128,784,256", "128,256,128", "128,128,10", "1025,37,19", "128,784,10", "1025,100,16",
-            "3,9,1"})
+            "3,9,1", "1100,40,10"})
     void transposedLeftAgreesWithTheReference(int m, int k, int n) {
         SplittableRandom random = new SplittableRandom(17L * m + 5L * k + n);
         float[] a = random(m * k, random);
