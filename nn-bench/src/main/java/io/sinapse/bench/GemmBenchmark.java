@@ -38,7 +38,7 @@ import java.util.concurrent.TimeUnit;
 public class GemmBenchmark {
 
     @Param({"AB_128x784x256", "AB_128x256x128", "AtB_128x784x256", "AtB_128x256x128",
-            "ABt_128x256x784", "ABt_128x128x256"})
+            "ABt_128x256x784", "ABt_128x128x256", "AB_128x128x10", "AtB_128x128x10", "ABt_128x10x128"})
     public String shape;
 
     private String op;
