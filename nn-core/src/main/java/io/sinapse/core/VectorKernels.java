@@ -193,8 +193,9 @@ public final class VectorKernels {
     }
 
     /**
-     * Many rows (inference on a whole test set), or a training batch of images ({@link #skipsInMultiply}): up to {@value #NC} columns of a K block of b are packed once, then
-     * each 8-row tile is copied into a small buffer that stays in L1 while every packed panel passes over it.
+     * Many rows (inference on a whole test set), or a training batch of images ({@link #skipsInMultiply}): up to
+     * {@value #NC} columns of a K block of b are packed once, then each 8-row tile is copied into a small buffer that
+     * stays in L1 while every packed panel passes over it.
      * Packing panel by panel for each tile instead would copy all of b again for every 8 rows. With
      * {@code prepacked} (all columns only), the blocks are read from there instead of packed.
      *
