@@ -117,7 +117,7 @@ class ProductThreadsTest {
     }
 
     @Test
-    void aSkippingProductOfABatchOfImagesGivesTheReferenceBitsOnOneAndTwoThreads() {
+    void aSkippingProductOfABatchOfImagesGivesTheReferenceBitsOnOneTwoAndThreeThreads() {
         int[][] shapes = {{128, 784, 256}, {37, 100, 70}, {5, 157, 33}, {64, 96, 300}};
         SplittableRandom random = new SplittableRandom(22);
         for (int[] shape : shapes) {
@@ -134,7 +134,7 @@ class ProductThreadsTest {
             } else {
                 Matrices.multiply(a, b, expected, m, k, n);
             }
-            for (int threads = 1; threads <= 2; threads++) {
+            for (int threads = 1; threads <= 3; threads++) {
                 Kernels.threads(threads);
                 float[] c = new float[m * n];
                 Kernels.multiply(images, offset, b, c, m, k, n);
