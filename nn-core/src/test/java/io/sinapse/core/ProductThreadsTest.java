@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -108,12 +109,7 @@ class ProductThreadsTest {
         } else {
             Matrices.multiplyTransposedLeft(a, b, expected, m, k, n);
         }
-        for (int threads = 1; threads <= 2; threads++) {
-            Kernels.threads(threads);
-            float[] c = new float[k * n];
-            Kernels.multiplyTransposedLeft(a, b, c, m, k, n);
-            assertArrayEquals(bits(expected), bits(c), threads + " thread(s)");
-        }
+        assertBitsOnThreads(expected, 2, c -> Kernels.multiplyTransposedLeft(a, b, c, m, k, n), "Aᵀ·B");
     }
 
     @Test
@@ -134,12 +130,18 @@ class ProductThreadsTest {
             } else {
                 Matrices.multiply(a, b, expected, m, k, n);
             }
-            for (int threads = 1; threads <= 3; threads++) {
-                Kernels.threads(threads);
-                float[] c = new float[m * n];
-                Kernels.multiply(images, offset, b, c, m, k, n);
-                assertArrayEquals(bits(expected), bits(c), m + "×" + k + "×" + n + ", " + threads + " thread(s)");
-            }
+            assertBitsOnThreads(expected, 3, c -> Kernels.multiply(images, offset, b, c, m, k, n),
+                    m + "×" + k + "×" + n);
+        }
+    }
+
+    /** The product that {@code into} writes into a new array has the bits of {@code expected} on 1 … maxThreads. */
+    private static void assertBitsOnThreads(float[] expected, int maxThreads, Consumer<float[]> into, String what) {
+        for (int threads = 1; threads <= maxThreads; threads++) {
+            Kernels.threads(threads);
+            float[] c = new float[expected.length];
+            into.accept(c);
+            assertArrayEquals(bits(expected), bits(c), what + ", " + threads + " thread(s)");
         }
     }
 
