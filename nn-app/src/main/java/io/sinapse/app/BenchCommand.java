@@ -131,7 +131,7 @@ final class BenchCommand implements Runnable {
                     + Num.format(loadSeconds, 3) + " s");
             out.println(network.summary());
             out.println("Loss cross_entropy, optimizer adam(lr=0.001), batch size " + batchSize + ", shuffled, "
-                    + epochs + " epochs; kernels " + (Kernels.vectorized() ? "vector" : "scalar") + ", "
+                    + epochs + " epochs; kernels " + Kernels.kind() + ", "
                     + threads + " thread" + (threads == 1 ? "" : "s") + "; Java " + Runtime.version());
             out.flush();
 
@@ -191,7 +191,7 @@ final class BenchCommand implements Runnable {
                         .put("epochs", history.size())
                         .put("threads", threads)
                         .put("batch_size", batchSize)
-                        .put("kernels", Kernels.vectorized() ? "vector" : "scalar")
+                        .put("kernels", Kernels.kind())
                         .put("median_epoch_seconds", median)
                         .put("first_epoch_seconds", epochSeconds[0])
                         .put("samples_per_second", train.rows() / median)

@@ -68,7 +68,7 @@ public final class TrainingStepProfile {
         SplittableRandom random = new SplittableRandom(42);
         long[] nanos = new long[PHASES.length];
         System.out.printf(Locale.ROOT, "%d threads, kernels %s%n", Kernels.threads(),
-                Kernels.vectorized() ? "vector" : "scalar");
+                Kernels.kind());
         for (int epoch = 1; epoch <= epochs; epoch++) {
             Trainer.shuffle(order, random);
             Arrays.fill(nanos, 0);

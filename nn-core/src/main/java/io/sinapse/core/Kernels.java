@@ -2,12 +2,13 @@ package io.sinapse.core;
 
 /**
  * The products and helpers layers use: the Vector API kernels of {@link VectorKernels} when this JVM can run them
- * well, else the scalar reference loops of {@link Matrices}. The choice is made once, at start-up, so within a
- * run every call takes the same path and results are reproducible.
+ * well (512-bit vectors: AVX-512), else the three products on {@link Vector256Kernels} (256-bit vectors: AVX2) and
+ * the rest on the scalar reference loops of {@link Matrices}, else those loops alone. The choice is made once, at
+ * start-up, so within a run every call takes the same path and results are reproducible.
  *
- * <p>The vector path needs the module {@code jdk.incubator.vector} (resolved automatically on the module path;
- * on the class path add {@code --add-modules jdk.incubator.vector}) and 512-bit vectors. Run with
- * {@code -Dsinapse.kernels=scalar} to force the reference loops.
+ * <p>The vector paths need the module {@code jdk.incubator.vector} (resolved automatically on the module path;
+ * on the class path add {@code --add-modules jdk.incubator.vector}). Run with {@code -Dsinapse.kernels=scalar} to
+ * force the reference loops, or {@code -Dsinapse.kernels=256} for the 256-bit products on an AVX-512 CPU.
  *
  * <p>The vector products can be shared between threads ({@link #threads(int)}, or {@code -Dsinapse.threads=N} at
  * start-up; one by default). Each element of a result is still computed by one thread in one fixed order, so the
@@ -16,6 +17,8 @@ package io.sinapse.core;
 public final class Kernels {
 
     private static final boolean VECTORIZED = detect();
+    /** Whether the products run on {@link Vector256Kernels}: 256-bit vectors where 512-bit ones are not. */
+    static final boolean VECTORS_256 = !VECTORIZED && detect256();
     /**
      * Below this many multiply-adds a product is not worth splitting between threads: the output layer's products
      * in training (128×128×10, ~5 µs alone) took 15–24 µs when shared, the hand-over costing more than the work.
@@ -33,15 +36,20 @@ public final class Kernels {
     private Kernels() {
     }
 
-    /** Whether the Vector API kernels are in use. */
+    /** Whether the Vector API kernels for 512-bit vectors are in use. */
     public static boolean vectorized() {
         return VECTORIZED;
+    }
+
+    /** Which kernels are in use: {@code "vector"} (512-bit), {@code "vector256"} (its products) or {@code "scalar"}. */
+    public static String kind() {
+        return VECTORIZED ? "vector" : VECTORS_256 ? "vector256" : "scalar";
     }
 
     /**
      * Shares the matrix products between {@code count} threads from now on: the caller and {@code count - 1} helper
      * (daemon) threads, started here. 1 computes every product on the calling thread. Results do not depend on it.
-     * Only the Vector API kernels are split; the scalar reference loops always run on the calling thread.
+     * Only the Vector API products are split; the scalar reference loops always run on the calling thread.
      */
     public static synchronized void threads(int count) {
         if (count < 1) {
@@ -67,7 +75,7 @@ public final class Kernels {
         if (count < 1) {
             throw new IllegalArgumentException("-Dsinapse.threads must be at least 1, got " + count);
         }
-        return count == 1 || !VECTORIZED ? null : new ProductThreads(count);
+        return count == 1 || !VECTORIZED && !VECTORS_256 ? null : new ProductThreads(count);
     }
 
     /** The helper threads, or null when the products run on one thread. */
@@ -109,14 +117,25 @@ public final class Kernels {
     }
 
     private static boolean detect() {
-        if ("scalar".equals(System.getProperty("sinapse.kernels"))) {
-            return false;
-        }
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+        String chosen = System.getProperty("sinapse.kernels");
+        if ("scalar".equals(chosen) || "256".equals(chosen)
+                || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
             return false;
         }
         try {
             return VectorKernels.hardwareSupported();
+        } catch (LinkageError e) {
+            return false;
+        }
+    }
+
+    private static boolean detect256() {
+        if ("scalar".equals(System.getProperty("sinapse.kernels"))
+                || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return false;
+        }
+        try {
+            return Vector256Kernels.hardwareSupported();
         } catch (LinkageError e) {
             return false;
         }
@@ -135,6 +154,19 @@ public final class Kernels {
         return VECTORIZED && weights >= SMALL_WEIGHTS;
     }
 
+    private static boolean vector256(int weights) {
+        return VECTORS_256 && weights >= SMALL_WEIGHTS;
+    }
+
+    /** A product on {@link Vector256Kernels}, shared with the helper threads where worth it. */
+    private static void products256(int op, float[] a, int aOff, float[] b, float[] c, int m, int k, int n) {
+        ProductThreads threads = poolFor(m, k, n);
+        if (threads == null || !threads.run(op, a, aOff, b, c, m, k, n)) {
+            int rows = op == ProductThreads.TRANSPOSED_LEFT ? k : m;
+            ProductThreads.compute(op, a, aOff, b, c, m, k, n, 0, rows, 0, n);
+        }
+    }
+
     /** {@code c[m×n] = a[m×k] · b[k×n]}. */
     public static void multiply(float[] a, float[] b, float[] c, int m, int k, int n) {
         multiply(a, 0, b, c, m, k, n);
@@ -142,6 +174,10 @@ public final class Kernels {
 
     /** {@code c[m×n] = a[m×k] · b[k×n]} with a's rows starting at {@code a[aOff]}: a chunk of a larger input. */
     static void multiply(float[] a, int aOff, float[] b, float[] c, int m, int k, int n) {
+        if (vector256(k * n)) {
+            products256(ProductThreads.MULTIPLY, a, aOff, b, c, m, k, n);
+            return;
+        }
         if (!vector(k * n)) {
             multiplyAlone(a, aOff, b, null, c, m, k, n);
             return;
@@ -165,7 +201,9 @@ public final class Kernels {
      * than once per part.
      */
     static void multiplyAlone(float[] a, int aOff, float[] b, float[] packedB, float[] c, int m, int k, int n) {
-        if (!vector(k * n)) {
+        if (vector256(k * n)) {
+            Vector256Kernels.multiply(a, aOff, b, c, k, n, 0, m, 0, n);
+        } else if (!vector(k * n)) {
             Matrices.multiply(a, aOff, b, c, m, k, n);
         } else if (packedB != null) {
             VectorKernels.multiplyPacked(a, aOff, b, packedB, c, m, k, n);
@@ -192,6 +230,8 @@ public final class Kernels {
             if (threads == null || !threads.run(op, a, 0, b, c, m, k, n)) {
                 ProductThreads.compute(op, a, 0, b, c, m, k, n, 0, k, 0, n);
             }
+        } else if (vector256(k * n)) {
+            products256(ProductThreads.TRANSPOSED_LEFT, a, 0, b, c, m, k, n);
         } else {
             Matrices.multiplyTransposedLeft(a, b, c, m, k, n);
         }
@@ -204,6 +244,8 @@ public final class Kernels {
             if (threads == null || !threads.run(ProductThreads.TRANSPOSED_RIGHT, a, 0, b, c, m, n, k)) {
                 VectorKernels.multiplyTransposedRight(a, b, c, m, n, k);
             }
+        } else if (vector256(k * n)) {
+            products256(ProductThreads.TRANSPOSED_RIGHT, a, 0, b, c, m, n, k);
         } else {
             Matrices.multiplyTransposedRight(a, b, c, m, n, k);
         }

@@ -371,6 +371,17 @@ final class ProductThreads {
     /** One share of a product; {@code aOff}, where a starts, is 0 except for the two multiplies. */
     static void compute(int op, float[] a, int aOff, float[] b, float[] c, int m, int k, int n,
                         int rowFrom, int rowTo, int colFrom, int colTo) {
+        if (Kernels.VECTORS_256) {
+            switch (op) {
+                case MULTIPLY -> Vector256Kernels.multiply(a, aOff, b, c, k, n, rowFrom, rowTo, colFrom, colTo);
+                case TRANSPOSED_LEFT -> Vector256Kernels.multiplyTransposedLeft(a, b, c, m, k, n, rowFrom, rowTo,
+                        colFrom, colTo);
+                case TRANSPOSED_RIGHT -> Vector256Kernels.multiplyTransposedRight(a, b, c, k, n, rowFrom, rowTo,
+                        colFrom, colTo);
+                default -> throw new IllegalArgumentException("no 256-bit kernel for product " + op);
+            }
+            return;
+        }
         switch (op) {
             case MULTIPLY -> VectorKernels.multiply(a, aOff, b, c, m, k, n, rowFrom, rowTo, colFrom, colTo);
             case MULTIPLY_SKIPPING -> VectorKernels.multiplyManyRows(a, aOff, b, c, k, n, rowFrom, rowTo, colFrom,

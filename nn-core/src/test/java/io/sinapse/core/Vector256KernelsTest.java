@@ -1,0 +1,153 @@
+package io.sinapse.core;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The 256-bit products give the reference bits: on shapes that fill no tile, end mid-tile, or are the MLP's, whole
+ * or a block of rows and columns at a time (as threads cut them), with zeros, infinities and NaN among the inputs.
+ * They run here on any CPU with 256-bit vectors (an AVX-512 one too). The tests at the end check the routing when
+ * the JVM runs with {@code -Dsinapse.kernels=256} (the build's second test run of this module does).
+ */
+class Vector256KernelsTest {
+
+    @AfterEach
+    void backToOneThread() {
+        Kernels.threads(1);
+    }
+
+    @ParameterizedTest(name = "{0}×{1}×{2}")
+    @CsvSource({"1,1,1", "1,7,3", "5,17,33", "6,16,16", "7,31,17", "12,5,32", "13,64,47", "128,784,10",
+            "128,256,128", "37,1025,19", "6,1,16", "2,300,50"})
+    void theThreeProductsGiveTheReferenceBits(int m, int k, int n) {
+        SplittableRandom random = new SplittableRandom(31L * m + 7L * k + n);
+        float[] a = values(m * k, random);
+        float[] b = values(k * n, random);
+        float[] expected = new float[m * n];
+        VectorKernels.referenceMultiply(a, b, expected, m, k, n);
+        float[] actual = values(m * n, random);
+        Vector256Kernels.multiply(a, 0, b, actual, k, n, 0, m, 0, n);
+        assertArrayEquals(bits(expected), bits(actual), "a·b");
+
+        float[] bm = values(m * n, random);
+        expected = new float[k * n];
+        VectorKernels.referenceMultiplyTransposedLeft(a, bm, expected, m, k, n);
+        actual = values(k * n, random);
+        Vector256Kernels.multiplyTransposedLeft(a, bm, actual, m, k, n, 0, k, 0, n);
+        assertArrayEquals(bits(expected), bits(actual), "aᵀ·b");
+
+        float[] w = values(n * k, random);
+        expected = new float[m * n];
+        VectorKernels.referenceMultiplyTransposedRight(a, w, expected, m, k, n);
+        actual = values(m * n, random);
+        Vector256Kernels.multiplyTransposedRight(a, w, actual, k, n, 0, m, 0, n);
+        assertArrayEquals(bits(expected), bits(actual), "a·bᵀ");
+    }
+
+    /** A block of rows and columns, as one thread's share, leaves the rest of c alone and gets the reference bits. */
+    @ParameterizedTest(name = "rows {0}…{1}, columns {2}…{3}")
+    @CsvSource({"0,40,0,64", "8,40,32,96", "3,4,16,17", "0,40,80,96", "39,40,0,96", "10,30,33,90"})
+    void aBlockOfTheResultIsComputedAloneAndWhole(int rowFrom, int rowTo, int colFrom, int colTo) {
+        int m = 40;
+        int k = 70;
+        int n = 96;
+        SplittableRandom random = new SplittableRandom(rowFrom * 1000L + colFrom);
+        float[] a = values(m * k, random);
+        float[] b = values(k * n, random);
+        float[] expected = new float[m * n];
+        VectorKernels.referenceMultiply(a, b, expected, m, k, n);
+        float sentinel = 12345f;
+        float[] c = new float[m * n];
+        java.util.Arrays.fill(c, sentinel);
+        Vector256Kernels.multiply(a, 0, b, c, k, n, rowFrom, rowTo, colFrom, colTo);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                boolean inside = i >= rowFrom && i < rowTo && j >= colFrom && j < colTo;
+                float want = inside ? expected[i * n + j] : sentinel;
+                assertEquals(Float.floatToRawIntBits(want), Float.floatToRawIntBits(c[i * n + j]),
+                        "c[" + i + "][" + j + "]" + (inside ? "" : ", outside the block, is left alone"));
+            }
+        }
+    }
+
+    /** Rows of a that start at an offset (a chunk of a larger input), as {@code Network.predict} reads them. */
+    @Test
+    void aReadFromAnOffsetGivesTheReferenceBits() {
+        SplittableRandom random = new SplittableRandom(3);
+        int m = 9;
+        int k = 50;
+        int n = 20;
+        float[] big = values(3 * k + m * k, random);
+        float[] a = java.util.Arrays.copyOfRange(big, 3 * k, 3 * k + m * k);
+        float[] b = values(k * n, random);
+        float[] expected = new float[m * n];
+        VectorKernels.referenceMultiply(a, b, expected, m, k, n);
+        float[] actual = new float[m * n];
+        Vector256Kernels.multiply(big, 3 * k, b, actual, k, n, 0, m, 0, n);
+        assertArrayEquals(bits(expected), bits(actual));
+    }
+
+    /**
+     * With {@code -Dsinapse.kernels=256}, the layers' products run on these kernels, shared by one, two or three
+     * threads, with the reference bits, on the MLP's shapes and odd ones.
+     */
+    @ParameterizedTest(name = "{0}×{1}×{2}")
+    @CsvSource({"128,784,256", "128,256,128", "128,128,10", "1,784,256", "2048,784,256", "37,1025,19", "3,600,300"})
+    void theLayersProductsRunHereWhenChosen(int m, int k, int n) {
+        Assumptions.assumeTrue("256".equals(System.getProperty("sinapse.kernels")), "run with -Dsinapse.kernels=256");
+        assertEquals("vector256", Kernels.kind());
+        SplittableRandom random = new SplittableRandom(m + k + n);
+        float[] a = values(m * k, random);
+        float[] b = values(k * n, random);
+        float[] bm = values(m * n, random);
+        float[] w = values(n * k, random);
+        float[] ab = new float[m * n];
+        float[] atb = new float[k * n];
+        float[] awt = new float[m * n];
+        VectorKernels.referenceMultiply(a, b, ab, m, k, n);
+        VectorKernels.referenceMultiplyTransposedLeft(a, bm, atb, m, k, n);
+        VectorKernels.referenceMultiplyTransposedRight(a, w, awt, m, k, n);
+        for (int threads = 1; threads <= 3; threads++) {
+            Kernels.threads(threads);
+            assertEquals(threads, Kernels.threads(), "the 256-bit products are shared too");
+            float[] c = new float[m * n];
+            Kernels.multiply(a, b, c, m, k, n);
+            assertArrayEquals(bits(ab), bits(c), "a·b on " + threads + " threads");
+            c = new float[k * n];
+            Kernels.multiplyTransposedLeft(a, bm, c, m, k, n);
+            assertArrayEquals(bits(atb), bits(c), "aᵀ·b on " + threads + " threads");
+            c = new float[m * n];
+            Kernels.multiplyTransposedRight(a, w, c, m, k, n);
+            assertArrayEquals(bits(awt), bits(c), "a·bᵀ on " + threads + " threads");
+        }
+    }
+
+    /** Values in ±1, one in 20,000 of them ±0, ±∞ or NaN, which the fma chain carries as the reference does. */
+    private static float[] values(int n, SplittableRandom random) {
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) (random.nextDouble() * 2 - 1);
+            if (random.nextInt(20_000) == 0) {
+                x[i] = new float[] {0f, -0f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN}
+                        [random.nextInt(5)];
+            }
+        }
+        return x;
+    }
+
+    private static int[] bits(float[] values) {
+        int[] bits = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            bits[i] = Float.floatToRawIntBits(values[i]);
+        }
+        return bits;
+    }
+}
