@@ -372,14 +372,7 @@ final class ProductThreads {
     static void compute(int op, float[] a, int aOff, float[] b, float[] c, int m, int k, int n,
                         int rowFrom, int rowTo, int colFrom, int colTo) {
         if (Kernels.VECTORS_256) {
-            switch (op) {
-                case MULTIPLY -> Vector256Kernels.multiply(a, aOff, b, c, k, n, rowFrom, rowTo, colFrom, colTo);
-                case TRANSPOSED_LEFT -> Vector256Kernels.multiplyTransposedLeft(a, b, c, m, k, n, rowFrom, rowTo,
-                        colFrom, colTo);
-                case TRANSPOSED_RIGHT -> Vector256Kernels.multiplyTransposedRight(a, b, c, k, n, rowFrom, rowTo,
-                        colFrom, colTo);
-                default -> throw new IllegalArgumentException("no 256-bit kernel for product " + op);
-            }
+            Vector256Kernels.compute(op, a, aOff, b, c, m, k, n, rowFrom, rowTo, colFrom, colTo);
             return;
         }
         switch (op) {

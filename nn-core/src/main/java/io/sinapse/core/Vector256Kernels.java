@@ -47,6 +47,19 @@ final class Vector256Kernels {
         }
     }
 
+    /** {@link ProductThreads#compute}'s share of product {@code op}, its arguments in that method's order. */
+    static void compute(int op, float[] a, int aOff, float[] b, float[] c, int m, int k, int n,
+                        int rowFrom, int rowTo, int colFrom, int colTo) {
+        switch (op) {
+            case ProductThreads.MULTIPLY -> multiply(a, aOff, b, c, k, n, rowFrom, rowTo, colFrom, colTo);
+            case ProductThreads.TRANSPOSED_LEFT -> multiplyTransposedLeft(a, b, c, m, k, n, rowFrom, rowTo, colFrom,
+                    colTo);
+            case ProductThreads.TRANSPOSED_RIGHT -> multiplyTransposedRight(a, b, c, k, n, rowFrom, rowTo, colFrom,
+                    colTo);
+            default -> throw new IllegalArgumentException("no 256-bit kernel for product " + op);
+        }
+    }
+
     /** Rows {@code rowFrom … rowTo-1} by columns {@code colFrom … colTo-1} of {@code c[m×n] = a[m×k] · b[k×n]}, a from aOff. */
     static void multiply(float[] a, int aOff, float[] b, float[] c, int k, int n,
                          int rowFrom, int rowTo, int colFrom, int colTo) {

@@ -44,7 +44,7 @@ class ProductThreadsTest {
             "200,300,70", "9,33,31", "1000,50,64", "300,70,10", "2048,784,256", "1,784,250", "3,1000,70",
             "1,100,64", "37,1025,190", "301,700,10", "129,1000,70", "5,2000,300", "3,600,300", "1,1024,130"})
     void everyProductIsBitIdenticalForOneTwoAndThreeThreads(int m, int k, int n) {
-        Assumptions.assumeTrue(Kernels.vectorized(), "threads share only the Vector API kernels");
+        Assumptions.assumeTrue(productsAreShared(), "threads share only the Vector API products");
         SplittableRandom random = new SplittableRandom(7L * m + 3L * k + n);
         float[] a = random(m * k, random);
         float[] b = random(k * n, random);
@@ -69,7 +69,7 @@ class ProductThreadsTest {
     @CsvSource({"784,256,half", "784,256,none", "784,256,first half", "784,256,second half", "784,256,all",
             "785,512,half", "1025,130,half", "2,65536,half", "1,131072,none", "513,300,first half"})
     void oneSparseRowSharedByColumnsKeepsItsBits(int k, int n, String zeros) {
-        Assumptions.assumeTrue(Kernels.vectorized(), "threads share only the Vector API kernels");
+        Assumptions.assumeTrue(productsAreShared(), "threads share only the Vector API products");
         SplittableRandom random = new SplittableRandom(13L * k + n);
         float[] b = random(k * n, random);
         for (int repeat = 0; repeat < 20; repeat++) {
@@ -104,7 +104,7 @@ class ProductThreadsTest {
         float[] a = VectorKernelsTest.imageLike(m, k, random);
         float[] b = random(m * n, random);
         float[] expected = new float[k * n];
-        if (Kernels.vectorized()) {
+        if (productsAreShared()) {
             VectorKernels.referenceMultiplyTransposedLeft(a, b, expected, m, k, n);
         } else {
             Matrices.multiplyTransposedLeft(a, b, expected, m, k, n);
@@ -126,6 +126,8 @@ class ProductThreadsTest {
             if (Kernels.vectorized()) {
                 assertEquals(true, VectorKernels.skipsInMultiply(images, offset, m, k, n),
                         m + "×" + k + " takes the skipping path");
+            }
+            if (productsAreShared()) {
                 VectorKernels.referenceMultiply(a, b, expected, m, k, n);
             } else {
                 Matrices.multiply(a, b, expected, m, k, n);
@@ -155,6 +157,11 @@ class ProductThreadsTest {
         Kernels.multiplyTransposedLeft(at, bm, atb, m, k, n);
         Kernels.multiplyTransposedRight(a, w, awt, m, k, n);
         return new float[][]{ab, atb, awt};
+    }
+
+    /** Whether the products run on vector kernels (512- or 256-bit), the ones threads share. */
+    private static boolean productsAreShared() {
+        return !"scalar".equals(Kernels.kind());
     }
 
     private static int[] bits(float[] values) {
@@ -200,7 +207,7 @@ class ProductThreadsTest {
     @Test
     void threadsAreSetAndCounted() {
         Kernels.threads(2);
-        assertEquals(Kernels.vectorized() ? 2 : 1, Kernels.threads(), "the scalar loops never use helpers");
+        assertEquals(productsAreShared() ? 2 : 1, Kernels.threads(), "the scalar loops never use helpers");
         Kernels.threads(1);
         assertEquals(1, Kernels.threads());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Kernels.threads(0));
@@ -217,7 +224,7 @@ class ProductThreadsTest {
      */
     @Test
     void everyPartRunsExactlyOnceAfterAProductOfFewerBlocks() {
-        Assumptions.assumeTrue(Kernels.vectorized(), "threads share only the Vector API kernels");
+        Assumptions.assumeTrue(productsAreShared(), "threads share only the Vector API products");
         Kernels.threads(2);
         ProductThreads pool = Kernels.pool();
         SplittableRandom random = new SplittableRandom(5);

@@ -420,9 +420,14 @@ class VectorKernelsTest {
 
     @Test
     void layersUseTheVectorKernelsWhereTheHardwareHasThem() {
-        if (!"scalar".equals(System.getProperty("sinapse.kernels"))) {
+        String chosen = System.getProperty("sinapse.kernels");
+        if ("256".equals(chosen)) {
+            assertEquals(Vector256Kernels.hardwareSupported() ? "vector256" : "scalar", Kernels.kind());
+        } else if (!"scalar".equals(chosen)) {
             assertEquals(VectorKernels.hardwareSupported(), Kernels.vectorized(),
                     "jdk.incubator.vector should be resolved through io.sinapse.core's module-info");
+            assertEquals(VectorKernels.hardwareSupported() ? "vector"
+                    : Vector256Kernels.hardwareSupported() ? "vector256" : "scalar", Kernels.kind());
         }
     }
 }
