@@ -24,6 +24,8 @@ final class Vector256Kernels {
     private static final int MR = 6;
     /** Columns of the result tile: two vectors. */
     private static final int NR = 16;
+    /** Below this many rows, {@code multiply} takes a row at a time ({@link #oneRow}). */
+    private static final int FEW_ROWS = 4;
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
     private Vector256Kernels() {
@@ -37,7 +39,15 @@ final class Vector256Kernels {
     /** A panel of the right operand and a tile of the result, per thread, grown as needed. */
     private static final class Workspace {
         private float[] panel = new float[0];
+        private int[] nonzero = new int[0];
         final float[] tile = new float[MR * NR];
+
+        int[] nonzero(int k) {
+            if (nonzero.length < k) {
+                nonzero = new int[k];
+            }
+            return nonzero;
+        }
 
         float[] panel(int steps) {
             if (panel.length < steps * NR) {
@@ -63,7 +73,79 @@ final class Vector256Kernels {
     /** Rows {@code rowFrom … rowTo-1} by columns {@code colFrom … colTo-1} of {@code c[m×n] = a[m×k] · b[k×n]}, a from aOff. */
     static void multiply(float[] a, int aOff, float[] b, float[] c, int k, int n,
                          int rowFrom, int rowTo, int colFrom, int colTo) {
+        if (rowTo - rowFrom < FEW_ROWS) {
+            for (int i = rowFrom; i < rowTo; i++) {
+                oneRow(a, aOff + i * k, b, c, i * n, k, n, colFrom, colTo);
+            }
+            return;
+        }
         products(a, aOff, k, 1, b, false, k, n, c, rowFrom, rowTo, colFrom, colTo);
+    }
+
+    /**
+     * Columns {@code colFrom … colTo-1} of one row, {@code c[cOff + j] = a[aOff … aOff+k) · b[k×n]}: 64 columns at a
+     * time in eight accumulators, then 8, then one by one, reading only the rows of b that face a nonzero input, as
+     * {@link VectorKernels}' one-row path does (one image is about half zeros). A zero adds {@code fma(0, w, c) = c}
+     * to a sum that starts at +0 when w is finite, so the bits are the reference's; with an infinite or NaN weight
+     * facing a zero the sum is what it would be without that weight, as in sparse-matrix libraries.
+     */
+    private static void oneRow(float[] a, int aOff, float[] b, float[] c, int cOff, int k, int n, int colFrom,
+                               int colTo) {
+        int[] nonzero = WORKSPACE.get().nonzero(k);
+        int count = 0;
+        for (int p = 0; p < k; p++) {
+            nonzero[count] = p;
+            count += a[aOff + p] != 0f ? 1 : 0;
+        }
+        int j = colFrom;
+        for (; j + 8 * LANES <= colTo; j += 8 * LANES) {
+            FloatVector c0 = FloatVector.zero(S);
+            FloatVector c1 = c0;
+            FloatVector c2 = c0;
+            FloatVector c3 = c0;
+            FloatVector c4 = c0;
+            FloatVector c5 = c0;
+            FloatVector c6 = c0;
+            FloatVector c7 = c0;
+            for (int t = 0; t < count; t++) {
+                int p = nonzero[t];
+                FloatVector x = FloatVector.broadcast(S, a[aOff + p]);
+                int bi = p * n + j;
+                c0 = x.fma(FloatVector.fromArray(S, b, bi), c0);
+                c1 = x.fma(FloatVector.fromArray(S, b, bi + LANES), c1);
+                c2 = x.fma(FloatVector.fromArray(S, b, bi + 2 * LANES), c2);
+                c3 = x.fma(FloatVector.fromArray(S, b, bi + 3 * LANES), c3);
+                c4 = x.fma(FloatVector.fromArray(S, b, bi + 4 * LANES), c4);
+                c5 = x.fma(FloatVector.fromArray(S, b, bi + 5 * LANES), c5);
+                c6 = x.fma(FloatVector.fromArray(S, b, bi + 6 * LANES), c6);
+                c7 = x.fma(FloatVector.fromArray(S, b, bi + 7 * LANES), c7);
+            }
+            int to = cOff + j;
+            c0.intoArray(c, to);
+            c1.intoArray(c, to + LANES);
+            c2.intoArray(c, to + 2 * LANES);
+            c3.intoArray(c, to + 3 * LANES);
+            c4.intoArray(c, to + 4 * LANES);
+            c5.intoArray(c, to + 5 * LANES);
+            c6.intoArray(c, to + 6 * LANES);
+            c7.intoArray(c, to + 7 * LANES);
+        }
+        for (; j + LANES <= colTo; j += LANES) {
+            FloatVector sum = FloatVector.zero(S);
+            for (int t = 0; t < count; t++) {
+                int p = nonzero[t];
+                sum = FloatVector.broadcast(S, a[aOff + p]).fma(FloatVector.fromArray(S, b, p * n + j), sum);
+            }
+            sum.intoArray(c, cOff + j);
+        }
+        for (; j < colTo; j++) {
+            float sum = 0f;
+            for (int t = 0; t < count; t++) {
+                int p = nonzero[t];
+                sum = Math.fma(a[aOff + p], b[p * n + j], sum);
+            }
+            c[cOff + j] = sum;
+        }
     }
 
     /** Rows {@code rowFrom …} by columns {@code colFrom …} of {@code c[k×n] = a[m×k]ᵀ · b[m×n]}. */

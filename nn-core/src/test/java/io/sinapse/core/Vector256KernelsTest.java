@@ -78,6 +78,41 @@ class Vector256KernelsTest {
         }
     }
 
+    /**
+     * One to three rows (one image, as inference takes it) go a row at a time, skipping the zero inputs: with half
+     * of them ±0 and the weights finite, the reference's bits, whole or a block of columns at a time (threads cut
+     * one row by blocks of 128 columns).
+     */
+    @ParameterizedTest(name = "{0}×{1}×{2}, columns {3}…{4}")
+    @CsvSource({"1,784,256,0,256", "1,784,256,128,256", "2,100,70,0,70", "3,33,9,0,9", "1,5,200,64,136",
+            "1,1,1,0,1", "1,300,64,0,64"})
+    void fewRowsSkipTheirZerosAndKeepTheReferenceBits(int m, int k, int n, int colFrom, int colTo) {
+        SplittableRandom random = new SplittableRandom(11L * k + n);
+        float[] a = values(m * k, random);
+        for (int i = 0; i < a.length; i++) {
+            if (random.nextBoolean()) {
+                a[i] = random.nextBoolean() ? 0f : -0f;
+            }
+        }
+        float[] b = new float[k * n];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (float) (random.nextDouble() * 2 - 1);
+        }
+        float[] expected = new float[m * n];
+        VectorKernels.referenceMultiply(a, b, expected, m, k, n);
+        float sentinel = -3f;
+        float[] actual = new float[m * n];
+        java.util.Arrays.fill(actual, sentinel);
+        Vector256Kernels.multiply(a, 0, b, actual, k, n, 0, m, colFrom, colTo);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float want = j >= colFrom && j < colTo ? expected[i * n + j] : sentinel;
+                assertEquals(Float.floatToRawIntBits(want), Float.floatToRawIntBits(actual[i * n + j]),
+                        "c[" + i + "][" + j + "]");
+            }
+        }
+    }
+
     /** Rows of a that start at an offset (a chunk of a larger input), as {@code Network.predict} reads them. */
     @Test
     void aReadFromAnOffsetGivesTheReferenceBits() {
