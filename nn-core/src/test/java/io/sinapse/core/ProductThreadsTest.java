@@ -164,7 +164,8 @@ class ProductThreadsTest {
         return !"scalar".equals(Kernels.kind());
     }
 
-    private static int[] bits(float[] values) {
+    /** The raw bits of each value, to compare results bit for bit (NaN payloads and the sign of 0 included). */
+    static int[] bits(float[] values) {
         int[] bits = new int[values.length];
         for (int i = 0; i < values.length; i++) {
             bits[i] = Float.floatToRawIntBits(values[i]);

@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static io.sinapse.core.ProductThreadsTest.bits;
 
 /**
  * The 256-bit products give the reference bits: on shapes that fill no tile, end mid-tile, or are the MLP's, whole
@@ -176,13 +177,5 @@ class Vector256KernelsTest {
             }
         }
         return x;
-    }
-
-    private static int[] bits(float[] values) {
-        int[] bits = new int[values.length];
-        for (int i = 0; i < values.length; i++) {
-            bits[i] = Float.floatToRawIntBits(values[i]);
-        }
-        return bits;
     }
 }
