@@ -270,6 +270,8 @@ public final class Kernels {
             VectorKernels.decodeDividing(codes, src, divisor, x, dst, n);
         } else if (VECTORIZED) {
             VectorKernels.decode(codes, src, table, x, dst, n);
+        } else if (VECTORS_256 && divisor > 0f) {
+            Vector256Kernels.decodeDividing(codes, src, divisor, x, dst, n);
         } else {
             Matrices.decode(codes, src, table, x, dst, n);
         }

@@ -1,6 +1,9 @@
 package io.sinapse.core;
 
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -14,7 +17,8 @@ import jdk.incubator.vector.VectorSpecies;
  * into a 16-wide panel otherwise (the transposed {@code A·Bᵀ}, and the last, partial panel). Each result element is
  * summed as {@code c = 0; for p = 0 … k-1: c = fma(a_p, b_p, c)}, with no blocking of k, so the results are
  * bit-identical to {@link VectorKernels#referenceMultiply} and its twins (and to {@link VectorKernels} itself),
- * whatever the tile, the thread or the CPU.
+ * whatever the tile, the thread or the CPU. Also the decoding of byte pixels, the one other part of a step that
+ * took long on the scalar loops (129 µs of a 1.4 ms step).
  */
 final class Vector256Kernels {
 
@@ -29,6 +33,22 @@ final class Vector256Kernels {
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
     private Vector256Kernels() {
+    }
+
+    /**
+     * {@code x[dst + j] = (codes[src + j] & 0xFF) / divisor}, eight at a time: {@link VectorKernels#decodeDividing}
+     * on 256-bit vectors, the same bits (one float division each).
+     */
+    static void decodeDividing(byte[] codes, int src, float divisor, float[] x, int dst, int n) {
+        int upper = n - n % LANES;
+        for (int j = 0; j < upper; j += LANES) {
+            IntVector widened = (IntVector) ByteVector.fromArray(ByteVector.SPECIES_64, codes, src + j)
+                    .convertShape(VectorOperators.B2I, IntVector.SPECIES_256, 0);
+            ((FloatVector) widened.and(0xFF).convert(VectorOperators.I2F, 0)).div(divisor).intoArray(x, dst + j);
+        }
+        for (int j = upper; j < n; j++) {
+            x[dst + j] = (codes[src + j] & 0xFF) / divisor;
+        }
     }
 
     /** Whether this CPU runs 256-bit float vectors natively. */

@@ -114,6 +114,29 @@ class Vector256KernelsTest {
         }
     }
 
+    /** Byte codes decoded by division: the reference table's floats, bit for bit, whatever the length and offsets. */
+    @ParameterizedTest(name = "{0} codes from {1} to {2}, divided by {3}")
+    @CsvSource({"0,0,0,255", "7,3,1,255", "8,0,0,255", "9,1,5,255", "784,784,0,255", "1025,7,3,255",
+            "3000,11,13,3", "100,2,2,1"})
+    void decodingByDivisionGivesTheTablesFloats(int n, int src, int dst, float divisor) {
+        SplittableRandom random = new SplittableRandom(n + 17L * src);
+        byte[] codes = new byte[src + n + 5];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = (byte) random.nextInt(256);
+        }
+        float[] table = new float[256];
+        for (int code = 0; code < 256; code++) {
+            table[code] = code / divisor;
+        }
+        float[] expected = new float[dst + n + 5];
+        float[] actual = new float[dst + n + 5];
+        java.util.Arrays.fill(expected, 42f);
+        java.util.Arrays.fill(actual, 42f);
+        Matrices.decode(codes, src, table, expected, dst, n);
+        Vector256Kernels.decodeDividing(codes, src, divisor, actual, dst, n);
+        assertArrayEquals(bits(expected), bits(actual), "decode of " + n + " codes by division");
+    }
+
     /** Rows of a that start at an offset (a chunk of a larger input), as {@code Network.predict} reads them. */
     @Test
     void aReadFromAnOffsetGivesTheReferenceBits() {
