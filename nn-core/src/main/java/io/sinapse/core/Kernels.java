@@ -117,25 +117,26 @@ public final class Kernels {
     }
 
     private static boolean detect() {
-        String chosen = System.getProperty("sinapse.kernels");
-        if ("scalar".equals(chosen) || "256".equals(chosen)
-                || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-            return false;
-        }
-        try {
-            return VectorKernels.hardwareSupported();
-        } catch (LinkageError e) {
-            return false;
-        }
+        return !"256".equals(System.getProperty("sinapse.kernels"))
+                && vectorsRun(() -> VectorKernels.hardwareSupported());
     }
 
     private static boolean detect256() {
+        return vectorsRun(() -> Vector256Kernels.hardwareSupported());
+    }
+
+    /**
+     * Whether the Vector API is resolved and not turned off with {@code -Dsinapse.kernels=scalar}, and
+     * {@code hardware} says this CPU runs the kernels' vectors natively. A lambda, not a method reference: the
+     * kernels' class is then loaded only here, inside the try, where a missing API is caught.
+     */
+    private static boolean vectorsRun(java.util.function.BooleanSupplier hardware) {
         if ("scalar".equals(System.getProperty("sinapse.kernels"))
                 || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
             return false;
         }
         try {
-            return Vector256Kernels.hardwareSupported();
+            return hardware.getAsBoolean();
         } catch (LinkageError e) {
             return false;
         }
