@@ -121,6 +121,66 @@ class VectorKernelsTest {
     }
 
     /**
+     * Square images (k = s²): each nonzero inside a rectangle of its own, some touching the first or last column,
+     * with scattered ±0, one image all zero and one holding a NaN. They are taken in order of width, in tiles of 8
+     * rows whose halves skip their zero steps, 64 columns at a time; the last tile partly full (5 or 7 rows), the
+     * last columns fewer than 64. Every result must be the reference's, in its own row.
+     */
+    @ParameterizedTest(name = "{0}×{1}·{1}×{2}, square images")
+    @CsvSource({"133,400,96", "135,784,256", "130,784,100", "261,1024,128"})
+    void squareImagesSkipTheirZeroStepsAndStayBitIdentical(int m, int k, int n) {
+        SplittableRandom random = new SplittableRandom(5L * m + k + n);
+        int side = VectorKernels.imageSide(k);
+        float[] a = new float[m * k];
+        for (int i = 0; i < m; i++) {
+            int left = i % 5 == 0 ? 0 : random.nextInt(side / 2);
+            int right = i % 7 == 0 ? side : side - random.nextInt(side / 2);
+            int top = random.nextInt(side / 3);
+            int bottom = side - random.nextInt(side / 3);
+            for (int r = top; r < bottom; r++) {
+                for (int col = left; col < right; col++) {
+                    int draw = random.nextInt(10);
+                    a[i * k + r * side + col] = draw < 1 ? 0f : draw < 2 ? -0f : (float) random.nextDouble();
+                }
+            }
+        }
+        java.util.Arrays.fill(a, 3 * k, 4 * k, 0f);
+        a[11 * k + k / 2] = Float.NaN;
+        float[] b = random(k * n, random);
+        float[] fma = new float[m * n];
+        VectorKernels.referenceMultiply(a, b, fma, m, k, n);
+        float[] actual = random(m * n, random);
+        VectorKernels.multiply(a, b, actual, m, k, n);
+        assertAgree(fma, fma, actual, m * n, k, "A·B " + m + "×" + k + "×" + n);
+        float[] packedOnce = random(m * n, random);
+        VectorKernels.multiplyPacked(a, 0, b, VectorKernels.packForManyRows(b, k, n, null), packedOnce, m, k, n);
+        assertAgree(fma, fma, packedOnce, m * n, k, "A·B " + m + "×" + k + "×" + n + ", b packed once");
+    }
+
+    @org.junit.jupiter.api.Test
+    void rowsAreTakenForSquareImagesOnlyFromTwentyByTwentyToThirtyTwoByThirtyTwo() {
+        assertEquals(28, VectorKernels.imageSide(784));
+        assertEquals(20, VectorKernels.imageSide(400));
+        assertEquals(32, VectorKernels.imageSide(1024));
+        assertEquals(0, VectorKernels.imageSide(256), "a hidden layer of 256 units");
+        assertEquals(0, VectorKernels.imageSide(361), "19²");
+        assertEquals(0, VectorKernels.imageSide(1089), "33²");
+        assertEquals(0, VectorKernels.imageSide(785));
+    }
+
+    /** The width of an image's nonzero columns: ±0 counts as zero, NaN as nonzero, any row may hold them. */
+    @ParameterizedTest(name = "side {0}: columns {1} … {2}")
+    @CsvSource({"28,0,27", "28,5,5", "28,3,20", "20,0,19", "20,4,15", "32,0,31", "32,16,17", "32,1,30"})
+    void theWidthOfAnImageSpansItsFirstToItsLastNonzeroColumn(int side, int first, int last) {
+        float[] image = new float[3 + side * side];
+        image[3 + (side - 1) * side + first] = 0.5f;
+        image[3 + last] = Float.NaN;
+        image[3 + side + Math.max(0, first - 1)] = -0f;
+        image[3 + 2 * side + Math.min(side - 1, last + 1)] = 0f;
+        assertEquals(last - first, VectorKernels.nonzeroWidth(image, 3, side, new int[32]));
+    }
+
+    /**
      * A batch like images for Aᵀ·B: each row zero outside a window, with scattered ±0 inside and one NaN. Each
      * 8-column tile skips the rows where it is all zero; every result must still be the reference's, bit for bit,
      * NaN included.
