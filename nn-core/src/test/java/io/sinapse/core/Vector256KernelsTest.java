@@ -114,6 +114,67 @@ class Vector256KernelsTest {
         }
     }
 
+    /**
+     * More than 128 rows (inference on a test set) go sorted in 6-row tiles that skip the steps where all their rows
+     * are zero: square images (a rectangle of values each, some touching the first or last column) or rows zero
+     * outside a window, with ±0 inside, an all-zero row and a NaN; whole or a block of rows and columns, as threads
+     * cut them.
+     * Inside the block the reference's bits, each in its own row; outside, c untouched.
+     */
+    @ParameterizedTest(name = "{0}×{1}×{2}, rows {3}…{4}, columns {5}…{6}")
+    @CsvSource({"129,784,256,0,129,0,256", "200,784,256,0,200,128,256", "300,784,256,0,300,0,256",
+            "300,784,256,100,250,16,80", "133,400,70,0,133,0,70", "261,1024,33,0,261,0,33", "140,37,20,0,140,0,20",
+            "135,784,16,0,135,0,16", "300,784,256,150,281,0,256"})
+    void manyRowsSkipTheirSharedZerosAndKeepTheReferenceBits(int m, int k, int n, int rowFrom, int rowTo,
+                                                             int colFrom, int colTo) {
+        SplittableRandom random = new SplittableRandom(17L * m + 5L * k + n + rowFrom + colFrom);
+        int side = VectorKernels.imageSide(k);
+        float[] a = side > 0 ? TrainingAllocationTest.squareImages(m, side, random) : new float[m * k];
+        for (int i = 0; i < m && side == 0; i++) {
+            for (int p = random.nextInt(k / 3 + 1), to = k - random.nextInt(k / 3 + 1); p < to; p++) {
+                a[i * k + p] = (float) random.nextDouble();
+            }
+        }
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != 0f && random.nextInt(10) == 0) {
+                a[i] = random.nextBoolean() ? 0f : -0f;
+            }
+        }
+        java.util.Arrays.fill(a, 2 * k, 3 * k, 0f);
+        a[5 * k + k / 2] = Float.NaN;
+        float[] b = new float[k * n];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (float) (random.nextDouble() * 2 - 1);
+        }
+        float[] expected = new float[m * n];
+        VectorKernels.referenceMultiply(a, b, expected, m, k, n);
+        float sentinel = 7f;
+        float[] c = new float[m * n];
+        java.util.Arrays.fill(c, sentinel);
+        Vector256Kernels.multiply(a, 0, b, c, k, n, rowFrom, rowTo, colFrom, colTo);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                boolean inside = i >= rowFrom && i < rowTo && j >= colFrom && j < colTo;
+                float want = inside ? expected[i * n + j] : sentinel;
+                assertEquals(Float.floatToRawIntBits(want), Float.floatToRawIntBits(c[i * n + j]),
+                        "c[" + i + "][" + j + "]" + (inside ? "" : ", outside the block, is left alone"));
+            }
+        }
+    }
+
+    /** The width of an image's nonzero columns on 256-bit vectors: ±0 counts as zero, NaN as nonzero. */
+    @ParameterizedTest(name = "side {0}: columns {1} … {2}")
+    @CsvSource({"28,0,27", "28,5,5", "28,3,20", "20,0,19", "20,4,15", "32,0,31", "32,16,17", "32,1,30", "16,0,15",
+            "16,7,8", "21,9,12"})
+    void theWidthOfAnImageSpansItsFirstToItsLastNonzeroColumn(int side, int first, int last) {
+        float[] image = new float[3 + side * side];
+        image[3 + (side - 1) * side + first] = 0.5f;
+        image[3 + last] = Float.NaN;
+        image[3 + side + Math.max(0, first - 1)] = -0f;
+        image[3 + 2 * side + Math.min(side - 1, last + 1)] = 0f;
+        assertEquals(last - first, Vector256Kernels.nonzeroWidth(image, 3, side, new int[32]));
+    }
+
     /** Byte codes decoded by division: the reference table's floats, bit for bit, whatever the length and offsets. */
     @ParameterizedTest(name = "{0} codes from {1} to {2}, divided by {3}")
     @CsvSource({"0,0,0,255", "7,3,1,255", "8,0,0,255", "9,1,5,255", "784,784,0,255", "1025,7,3,255",
