@@ -69,14 +69,7 @@ class Vector256KernelsTest {
         float[] c = new float[m * n];
         java.util.Arrays.fill(c, sentinel);
         Vector256Kernels.multiply(a, 0, b, c, k, n, rowFrom, rowTo, colFrom, colTo);
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                boolean inside = i >= rowFrom && i < rowTo && j >= colFrom && j < colTo;
-                float want = inside ? expected[i * n + j] : sentinel;
-                assertEquals(Float.floatToRawIntBits(want), Float.floatToRawIntBits(c[i * n + j]),
-                        "c[" + i + "][" + j + "]" + (inside ? "" : ", outside the block, is left alone"));
-            }
-        }
+        assertBlock(expected, c, m, n, rowFrom, rowTo, colFrom, colTo, sentinel);
     }
 
     /**
@@ -105,13 +98,7 @@ class Vector256KernelsTest {
         float[] actual = new float[m * n];
         java.util.Arrays.fill(actual, sentinel);
         Vector256Kernels.multiply(a, 0, b, actual, k, n, 0, m, colFrom, colTo);
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                float want = j >= colFrom && j < colTo ? expected[i * n + j] : sentinel;
-                assertEquals(Float.floatToRawIntBits(want), Float.floatToRawIntBits(actual[i * n + j]),
-                        "c[" + i + "][" + j + "]");
-            }
-        }
+        assertBlock(expected, actual, m, n, 0, m, colFrom, colTo, sentinel);
     }
 
     /**
@@ -152,14 +139,7 @@ class Vector256KernelsTest {
         float[] c = new float[m * n];
         java.util.Arrays.fill(c, sentinel);
         Vector256Kernels.multiply(a, 0, b, c, k, n, rowFrom, rowTo, colFrom, colTo);
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                boolean inside = i >= rowFrom && i < rowTo && j >= colFrom && j < colTo;
-                float want = inside ? expected[i * n + j] : sentinel;
-                assertEquals(Float.floatToRawIntBits(want), Float.floatToRawIntBits(c[i * n + j]),
-                        "c[" + i + "][" + j + "]" + (inside ? "" : ", outside the block, is left alone"));
-            }
-        }
+        assertBlock(expected, c, m, n, rowFrom, rowTo, colFrom, colTo, sentinel);
     }
 
     /** The width of an image's nonzero columns on 256-bit vectors: ±0 counts as zero, NaN as nonzero. */
@@ -167,11 +147,7 @@ class Vector256KernelsTest {
     @CsvSource({"28,0,27", "28,5,5", "28,3,20", "20,0,19", "20,4,15", "32,0,31", "32,16,17", "32,1,30", "16,0,15",
             "16,7,8", "21,9,12"})
     void theWidthOfAnImageSpansItsFirstToItsLastNonzeroColumn(int side, int first, int last) {
-        float[] image = new float[3 + side * side];
-        image[3 + (side - 1) * side + first] = 0.5f;
-        image[3 + last] = Float.NaN;
-        image[3 + side + Math.max(0, first - 1)] = -0f;
-        image[3 + 2 * side + Math.min(side - 1, last + 1)] = 0f;
+        float[] image = VectorKernelsTest.imageWithColumns(side, first, last);
         assertEquals(last - first, Vector256Kernels.nonzeroWidth(image, 3, side, new int[32]));
     }
 
@@ -247,6 +223,19 @@ class Vector256KernelsTest {
             c = new float[m * n];
             Kernels.multiplyTransposedRight(a, w, c, m, k, n);
             assertArrayEquals(bits(awt), bits(c), "a·bᵀ on " + threads + " threads");
+        }
+    }
+
+    /** Inside rows rowFrom… and columns colFrom… c holds the expected bits; outside, the sentinel it was filled with. */
+    private static void assertBlock(float[] expected, float[] c, int m, int n, int rowFrom, int rowTo, int colFrom,
+                                    int colTo, float sentinel) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                boolean inside = i >= rowFrom && i < rowTo && j >= colFrom && j < colTo;
+                float want = inside ? expected[i * n + j] : sentinel;
+                assertEquals(Float.floatToRawIntBits(want), Float.floatToRawIntBits(c[i * n + j]),
+                        "c[" + i + "][" + j + "]" + (inside ? "" : ", outside the block, is left alone"));
+            }
         }
     }
 

@@ -172,12 +172,21 @@ class VectorKernelsTest {
     @ParameterizedTest(name = "side {0}: columns {1} … {2}")
     @CsvSource({"28,0,27", "28,5,5", "28,3,20", "20,0,19", "20,4,15", "32,0,31", "32,16,17", "32,1,30"})
     void theWidthOfAnImageSpansItsFirstToItsLastNonzeroColumn(int side, int first, int last) {
+        float[] image = imageWithColumns(side, first, last);
+        assertEquals(last - first, VectorKernels.nonzeroWidth(image, 3, side, new int[32]));
+    }
+
+    /**
+     * An s×s image from index 3 whose nonzero columns run from {@code first} to {@code last}: a value in the last
+     * row at the first, a NaN in the first row at the last, and ±0 just outside them.
+     */
+    static float[] imageWithColumns(int side, int first, int last) {
         float[] image = new float[3 + side * side];
         image[3 + (side - 1) * side + first] = 0.5f;
         image[3 + last] = Float.NaN;
         image[3 + side + Math.max(0, first - 1)] = -0f;
         image[3 + 2 * side + Math.min(side - 1, last + 1)] = 0f;
-        assertEquals(last - first, VectorKernels.nonzeroWidth(image, 3, side, new int[32]));
+        return image;
     }
 
     /**
