@@ -22,6 +22,16 @@ MEASURES = [
     ("allocated_bytes_per_step", "bytes/step", "{:.0f}", "less"),
 ]
 
+# Issue #5's targets on the medians: (label, key, compared with PyTorch's median?, limit, met when below the limit?)
+TARGETS = [
+    ("median epoch <= 0.5 x PyTorch's", "median_epoch_seconds", True, 0.5, True),
+    ("test accuracy >= 0.88", "test_accuracy", False, 0.88, False),
+    ("predict one <= 5 us", "predict_one_microseconds", False, 5.0, True),
+    ("predict 10k <= 15 ms", "predict_test_set_milliseconds", False, 15.0, True),
+    ("peak RSS <= 300 MB", "peak_rss_mb", False, 300.0, True),
+    ("allocation < 1 KB/step", "allocated_bytes_per_step", False, 1024.0, True),
+]
+
 
 def load(directory, framework, round_number):
     path = os.path.join(directory, f"fmnist_{framework}_{round_number}.log")
@@ -44,6 +54,7 @@ def main():
     for fw in ("sinapse", "pytorch"):
         print(f"  load average (1, 5, 15 min) before each {fw} run: "
               + " | ".join(load_average for _, load_average in runs[fw]))
+    medians = {}
     header = f"{'measure':<20} {'Sinapse per round':<30} {'PyTorch per round':<30} {'Sinapse':>9} {'PyTorch':>9} {'ratio':>7}"
     print(header)
     print("-" * len(header))
@@ -59,11 +70,19 @@ def main():
             return statistics.median(known) if known else None
 
         m_ours, m_theirs = median(ours), median(theirs)
+        medians[key] = (m_ours, m_theirs)
         ratio = f"{m_ours / m_theirs:.2f}" if m_ours is not None and m_theirs else "-"
         print(f"{label:<20} {cells(ours):<30} {cells(theirs):<30} "
               f"{'-' if m_ours is None else fmt.format(m_ours):>9} {'-' if m_theirs is None else fmt.format(m_theirs):>9} "
               f"{ratio:>7}")
     print("ratio = Sinapse median / PyTorch median (below 1: Sinapse faster, smaller, or less accurate for accuracy)")
+    print("issue #5's targets, on the medians above:")
+    for label, key, relative, limit, below in TARGETS:
+        ours, theirs = medians.get(key, (None, None))
+        value = None if ours is None or (relative and not theirs) else ours / theirs if relative else ours
+        verdict = "unknown" if value is None else "met" if (value <= limit if below else value >= limit) else "MISSED"
+        shown = "-" if value is None else f"{value:.4g}"
+        print(f"  {label:<34} {shown:>8}  {verdict}")
 
 
 if __name__ == "__main__":
