@@ -31,9 +31,10 @@ final class Vector256Kernels {
     /** Below this many rows, {@code multiply} takes a row at a time ({@link #oneRow}). */
     private static final int FEW_ROWS = 4;
     /**
-     * Beyond this many rows (inference on many examples), {@code multiply} sorts and skips ({@link
-     * #multiplySkipping}). Not below: a training batch of images ran 1.1–2 times slower per epoch that way (in
-     * alternating app runs), although its product alone was faster.
+     * Beyond this many rows (inference on many examples, or a training batch larger than the usual 128),
+     * {@code multiply} sorts and skips ({@link #multiplySkipping}). Not below: with batches of 128 images skipping
+     * too, epochs took 0.55–1.22 s against 0.54–0.64 in four alternating pairs of app runs, although the product
+     * alone was faster (the other products ran slower beside it in some JVMs; docs/performance.md).
      */
     private static final int MANY_ROWS = 128;
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
