@@ -32,6 +32,8 @@ public final class Kernels {
     private static final long SPLIT_SINGLE_ROW_WEIGHTS = 1L << 17;
 
     private static volatile ProductThreads pool = startPool(Integer.getInteger("sinapse.threads", 1));
+    /** The thread that computes its products without the helpers for now ({@link ThreadChoice}), or null. */
+    private static volatile Thread alone;
 
     private Kernels() {
     }
@@ -78,9 +80,24 @@ public final class Kernels {
         return count == 1 || !VECTORIZED && !VECTORS_256 ? null : new ProductThreads(count);
     }
 
-    /** The helper threads, or null when the products run on one thread. */
+    /** The helper threads, or null when the products run on one thread (or this thread said {@link #alone}). */
     static ProductThreads pool() {
-        return pool;
+        return Thread.currentThread() == alone ? null : pool;
+    }
+
+    /**
+     * From now on the calling thread computes its products and parts alone ({@code true}) or shares them with the
+     * helper threads again ({@code false}). One thread at a time (a trainer's, {@link ThreadChoice}): another one's
+     * {@code true} replaces it, which only costs time. The results are the same either way. A volatile field read
+     * on each product's path, rather than a thread-local looked up there.
+     */
+    static void alone(boolean on) {
+        Thread me = Thread.currentThread();
+        if (on) {
+            alone = me;
+        } else if (alone == me) {
+            alone = null;
+        }
     }
 
     /**
@@ -88,7 +105,7 @@ public final class Kernels {
      * threads when there are any, they are free and the work is worth a handoff; else one after another here.
      */
     static void runParts(ProductThreads.Parts parts, int count, long work) {
-        ProductThreads threads = work >= SHARED_PARTS_WORK ? pool : null;
+        ProductThreads threads = work >= SHARED_PARTS_WORK ? pool() : null;
         if (threads == null || !threads.run(parts, count)) {
             for (int part = 0; part < count; part++) {
                 parts.run(part);
@@ -101,7 +118,7 @@ public final class Kernels {
 
     /** Whether to try splitting a product of {@code m·k·n} multiply-adds; the pool may still decline. */
     private static ProductThreads poolFor(int m, int k, int n) {
-        ProductThreads current = pool;
+        ProductThreads current = pool();
         boolean worth = (long) m * k * n >= SPLIT_WORK || m < 4 && (long) k * n >= SPLIT_SINGLE_ROW_WEIGHTS;
         return current != null && worth ? current : null;
     }

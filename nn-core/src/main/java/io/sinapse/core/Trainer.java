@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 /**
  * Trains a {@link Network} by gradient descent, stopping on the course's criteria: a maximum number of epochs,
@@ -48,6 +49,8 @@ public final class Trainer {
     private final int initialEpoch;
     private final List<Epoch> epochsDone;
     private final List<TrainingListener> listeners;
+    /** Makes the {@link ThreadChoice} of each {@link #fit} with helper threads (tests give their own). */
+    private Supplier<ThreadChoice> threadChoices = ThreadChoice::new;
 
     private Trainer(Builder b) {
         this.settings = b.chosen();
@@ -116,6 +119,8 @@ public final class Trainer {
         // With helper threads, the update is shared out in parts, one of which gathers the next batch into the second
         // pair of buffers; the numbers are the same either way.
         Step step = new Step(tensors(network), pool == null ? 0 : batch * inputs, pool == null ? 0 : batch * outputs);
+        // With helper threads, each step shares its work or runs alone, as the choice finds faster (same numbers).
+        ThreadChoice choice = pool == null ? null : threadChoices.get();
         int[] order = new int[rows];
         for (int i = 0; i < rows; i++) {
             order[i] = i;
@@ -162,27 +167,38 @@ public final class Trainer {
             boolean gathered = false;
             for (int b = 0, start = 0; start < rows; b++, start += batch) {
                 int count = Math.min(batch, rows - start);
-                if (!gathered) {
-                    data.gather(order, start, count, x, y);
+                long stepStarted = System.nanoTime();
+                boolean alone = choice != null && choice.alone();
+                Kernels.alone(alone);
+                double batchLoss;
+                try {
+                    if (!gathered) {
+                        data.gather(order, start, count, x, y);
+                    }
+                    float[] out = network.forward(x, count, end, true);
+                    batchLoss = settings.loss().valueAndGradient(out, y, grad, count, outputs);
+                    if (!Double.isFinite(batchLoss)) {
+                        throw new IllegalStateException("The loss became " + batchLoss + " in epoch " + epoch
+                                + ", batch " + (b + 1) + ": the learning rate (" + rate
+                                + ") is probably too high, or the inputs are not scaled.");
+                    }
+                    lossSum += batchLoss * count;
+                    if (classification) {
+                        correct += Accuracy.correct(out, y, count, outputs);
+                    }
+                    network.backward(grad, count, end);
+                    int next = start + batch;
+                    gathered = step.prefetch != null && next < rows;
+                    if (gathered) {
+                        step.gatherNext(data, order, next, Math.min(batch, rows - next));
+                    }
+                    step(step, alone ? null : pool, rate);
+                } finally {
+                    Kernels.alone(false);
                 }
-                float[] out = network.forward(x, count, end, true);
-                double batchLoss = settings.loss().valueAndGradient(out, y, grad, count, outputs);
-                if (!Double.isFinite(batchLoss)) {
-                    throw new IllegalStateException("The loss became " + batchLoss + " in epoch " + epoch
-                            + ", batch " + (b + 1) + ": the learning rate (" + rate
-                            + ") is probably too high, or the inputs are not scaled.");
+                if (choice != null && count == batch) {
+                    choice.record(System.nanoTime() - stepStarted);
                 }
-                lossSum += batchLoss * count;
-                if (classification) {
-                    correct += Accuracy.correct(out, y, count, outputs);
-                }
-                network.backward(grad, count, end);
-                int next = start + batch;
-                gathered = step.prefetch != null && next < rows;
-                if (gathered) {
-                    step.gatherNext(data, order, next, Math.min(batch, rows - next));
-                }
-                step(step, pool, rate);
                 if (gathered) {
                     float[] t = x;
                     x = step.prefetch;
@@ -225,6 +241,12 @@ public final class Trainer {
                 history.last() == null ? Double.NaN : history.last().loss());
         listeners.forEach(l -> l.onTrainingEnd(history));
         return history;
+    }
+
+    /** For tests: the {@link ThreadChoice} each {@link #fit} with helper threads takes. */
+    Trainer threadChoices(Supplier<ThreadChoice> choices) {
+        this.threadChoices = choices;
+        return this;
     }
 
     /** The loss of {@code network} on {@code data} (plus the weight penalty), as training measures it. */

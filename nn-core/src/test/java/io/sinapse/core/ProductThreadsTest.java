@@ -175,10 +175,35 @@ class ProductThreadsTest {
 
     @Test
     void trainingGivesTheSameWeightsOnOneAndTwoThreads() {
-        float[][] one = trainedWeights(1);
-        float[][] two = trainedWeights(2);
+        float[][] one = trainedWeights(1, ThreadChoice::new);
+        float[][] two = trainedWeights(2, ThreadChoice::new);
         for (int t = 0; t < one.length; t++) {
             assertArrayEquals(bits(one[t]), bits(two[t]), "tensor " + t + " after training on 1 and on 2 threads");
+        }
+    }
+
+    /** Steps that switch between running alone and sharing with the helper ({@link ThreadChoice}) keep the bits. */
+    @Test
+    void trainingGivesTheSameWeightsWhenItsStepsSwitchBetweenAloneAndShared() {
+        Assumptions.assumeTrue(productsAreShared(), "threads share only the Vector API products");
+        int[] steps = {0, 0}; // recorded, of which alone
+        float[][] one = trainedWeights(1, ThreadChoice::new);
+        float[][] switching = trainedWeights(2, () -> new ThreadChoice() {
+            @Override
+            boolean alone() {
+                return steps[0] % 3 != 1; // alone, shared, alone, alone, shared, ...
+            }
+
+            @Override
+            void record(long nanos) {
+                steps[1] += alone() ? 1 : 0;
+                steps[0]++;
+            }
+        });
+        assertTrue(steps[1] > 0 && steps[0] > steps[1], steps[1] + " of " + steps[0] + " steps alone: both ways");
+        for (int t = 0; t < one.length; t++) {
+            assertArrayEquals(bits(one[t]), bits(switching[t]), "tensor " + t + " after training on 1 thread and"
+                    + " with steps switching between alone and shared");
         }
     }
 
@@ -187,12 +212,12 @@ class ProductThreadsTest {
      * the vector kernels (see Kernels.SMALL_WEIGHTS) and for their products to be split, the first layer's forward
      * product skips zero tiles, and the second layer's backward products are shared as parts.
      */
-    private static float[][] trainedWeights(int threads) {
+    private static float[][] trainedWeights(int threads, java.util.function.Supplier<ThreadChoice> choices) {
         Kernels.threads(threads);
         SplittableRandom random = new SplittableRandom(5);
         int rows = 256;
         float[] x = VectorKernelsTest.imageLike(rows, 64, random);
-        assertEquals(Kernels.vectorized(), Kernels.vectorized() && VectorKernels.skipsInMultiply(x, 0, 128, 64, 96),
+        assertEquals(Kernels.vectorized(), Kernels.vectorized() && VectorKernels.skipsInMultiply(x, 0, 64, 64, 96),
                 "the batches take the skipping product");
         float[] y = new float[rows * 10];
         for (int r = 0; r < rows; r++) {
@@ -200,8 +225,8 @@ class ProductThreadsTest {
         }
         Network network = Network.builder(64).dense(96, "relu").dense(40, "relu").dense(10, "softmax").seed(3)
                 .build();
-        Trainer.builder().loss("cross_entropy").optimizer("adam(lr=0.01)").batchSize(128).epochs(2).seed(9).build()
-                .fit(network, new Dataset(x, 64, y, 10));
+        Trainer.builder().loss("cross_entropy").optimizer("adam(lr=0.01)").batchSize(64).epochs(2).seed(9).build()
+                .threadChoices(choices).fit(network, new Dataset(x, 64, y, 10));
         return network.parameters().stream().map(tensor -> tensor.value().clone()).toArray(float[][]::new);
     }
 
