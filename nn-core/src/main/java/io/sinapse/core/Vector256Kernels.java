@@ -193,37 +193,17 @@ final class Vector256Kernels {
     private static int[] rowOrder(float[] a, int aOff, int k, int rowFrom, int rowTo, Workspace w) {
         int count = rowTo - rowFrom;
         long[] keys = w.keys(count);
-        int[] order = w.order;
-        if (count >= 1 << 21 || k >= 1 << 21) { // beyond the keys' 21-bit fields: as they come
-            for (int i = 0; i < count; i++) {
-                order[i] = rowFrom + i;
-            }
-            return order;
+        if (count > VectorKernels.POSITION_MASK) {
+            return VectorKernels.rowsAsTheyCome(w.order, rowFrom, count);
         }
         int side = VectorKernels.imageSide(k);
         for (int i = 0; i < count; i++) {
             int start = aOff + (rowFrom + i) * k;
-            int first = 0;
-            while (first < k && a[start + first] == 0f) {
-                first++;
-            }
-            long shape;
-            if (side > 0) {
-                shape = first == k ? 0 : (long) nonzeroWidth(a, start, side, w.columnBits) << 5 | first / side;
-            } else {
-                int last = k - 1;
-                while (last > first && a[start + last] == 0f) {
-                    last--;
-                }
-                shape = (long) first << 21 | last;
-            }
-            keys[i] = shape << 21 | i;
+            int first = VectorKernels.firstNonzero(a, start, k);
+            int width = side > 0 && first < k ? nonzeroWidth(a, start, side, w.columnBits) : 0;
+            keys[i] = VectorKernels.rowKey(a, start, k, side, first, width, i);
         }
-        java.util.Arrays.sort(keys, 0, count);
-        for (int i = 0; i < count; i++) {
-            order[i] = rowFrom + (int) (keys[i] & ((1 << 21) - 1));
-        }
-        return order;
+        return VectorKernels.rowsByKey(keys, count, rowFrom, w.order);
     }
 
     /**

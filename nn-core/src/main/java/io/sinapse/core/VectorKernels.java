@@ -284,34 +284,61 @@ public final class VectorKernels {
     private static int[] outlineOrder(float[] a, int aOff, int k, int rowFrom, int rowTo, Workspace w) {
         int rows = rowTo - rowFrom;
         long[] keys = w.keys(rows);
-        int[] order = w.order;
         if (rows > POSITION_MASK) {
-            for (int i = 0; i < rows; i++) {
-                order[i] = rowFrom + i;
-            }
-            return order;
+            return rowsAsTheyCome(w.order, rowFrom, rows);
         }
         int side = imageSide(k);
         for (int i = 0; i < rows; i++) {
             int start = aOff + (rowFrom + i) * k;
-            int first = 0;
-            while (first < k && a[start + first] == 0f) {
-                first++;
-            }
-            if (side > 0) {
-                long shape = first == k ? 0 : (long) nonzeroWidth(a, start, side, w.columnBits) << 5 | first / side;
-                keys[i] = shape << 21 | i;
-                continue;
-            }
+            int first = firstNonzero(a, start, k);
+            int width = side > 0 && first < k ? nonzeroWidth(a, start, side, w.columnBits) : 0;
+            keys[i] = rowKey(a, start, k, side, first, width, i);
+        }
+        return rowsByKey(keys, rows, rowFrom, w.order);
+    }
+
+    /** The position of the first value of {@code a[start … start+k)} that is not ±0, or k. */
+    static int firstNonzero(float[] a, int start, int k) {
+        int first = 0;
+        while (first < k && a[start + first] == 0f) {
+            first++;
+        }
+        return first;
+    }
+
+    /**
+     * {@link #outlineOrder}'s key of row i, starting at {@code a[start]}, whose first nonzero value is at
+     * {@code first}: for an image of side {@code side} (else 0), its nonzero columns' {@code width} then its first
+     * nonzero row; for other rows, the first and then the last nonzero position; then i. Shared with
+     * {@link Vector256Kernels}, which finds the width on its own vectors.
+     */
+    static long rowKey(float[] a, int start, int k, int side, int first, int width, int i) {
+        long shape;
+        if (side > 0) {
+            shape = first == k ? 0 : (long) width << 5 | first / side;
+        } else {
             int last = k - 1;
             while (last > first && a[start + last] == 0f) {
                 last--;
             }
-            keys[i] = (long) Math.min(first, POSITION_MASK) << 42 | (long) Math.min(last, POSITION_MASK) << 21 | i;
+            shape = (long) Math.min(first, POSITION_MASK) << 21 | Math.min(last, POSITION_MASK);
         }
+        return shape << 21 | i;
+    }
+
+    /** Rows {@code rowFrom …} in the order of their {@link #rowKey}s, in {@code order}. */
+    static int[] rowsByKey(long[] keys, int rows, int rowFrom, int[] order) {
         java.util.Arrays.sort(keys, 0, rows);
         for (int i = 0; i < rows; i++) {
             order[i] = rowFrom + (int) (keys[i] & POSITION_MASK);
+        }
+        return order;
+    }
+
+    /** Rows {@code rowFrom …} as they come, for more rows than {@link #rowKey} has room to number. */
+    static int[] rowsAsTheyCome(int[] order, int rowFrom, int rows) {
+        for (int i = 0; i < rows; i++) {
+            order[i] = rowFrom + i;
         }
         return order;
     }
@@ -357,7 +384,7 @@ public final class VectorKernels {
     }
 
     /** The 21 bits each position takes in {@link #outlineOrder}'s keys. */
-    private static final int POSITION_MASK = (1 << 21) - 1;
+    static final int POSITION_MASK = (1 << 21) - 1;
 
     /**
      * The tile of rows {@code order[i0 …]} ({@code rows} of them; the last repeats up to 8) of a K block from
