@@ -32,6 +32,7 @@ public final class ActivationLayer implements Layer {
 
     @Override
     public float[] forward(float[] input, int rows, boolean training) {
+        Shapes.requireMatrix(this, "input (rows×size)", input, rows, size);
         output = Buffers.ensure(output, rows * size);
         lastInput = input;
         return infer(input, rows, output);
@@ -39,12 +40,17 @@ public final class ActivationLayer implements Layer {
 
     @Override
     public float[] infer(float[] input, int rows, float[] output) {
+        Shapes.requireMatrix(this, "input (rows×size)", input, rows, size);
+        Shapes.requireMatrix(this, "output (rows×size)", output, rows, size);
         activation.forward(input, output, rows, size);
         return output;
     }
 
     @Override
     public float[] backward(float[] gradOutput, int rows, boolean needInputGradient) {
+        Shapes.requireMatrix(this, "gradOutput (rows×size)", gradOutput, rows, size);
+        Shapes.requireMatrix(this, "the input of the last forward pass (rows×size; call forward first)", lastInput,
+                rows, size);
         gradInput = Buffers.ensure(gradInput, rows * size);
         activation.backward(lastInput, output, gradOutput, gradInput, rows, size);
         return gradInput;

@@ -77,6 +77,7 @@ public final class Dense implements Layer {
 
     @Override
     public float[] forward(float[] input, int rows, boolean training) {
+        Shapes.requireMatrix(this, "input (rows×inputs)", input, rows, inputs);
         output = Buffers.ensure(output, rows * outputs);
         lastInput = input;
         return infer(input, 0, rows, output, true, null);
@@ -84,6 +85,8 @@ public final class Dense implements Layer {
 
     @Override
     public float[] infer(float[] input, int rows, float[] output) {
+        Shapes.requireMatrix(this, "input (rows×inputs)", input, rows, inputs);
+        Shapes.requireMatrix(this, "output (rows×outputs)", output, rows, outputs);
         return infer(input, 0, rows, output, true, null);
     }
 
@@ -115,6 +118,9 @@ public final class Dense implements Layer {
 
     @Override
     public float[] backward(float[] gradOutput, int rows, boolean needInputGradient) {
+        Shapes.requireMatrix(this, "gradOutput (rows×outputs)", gradOutput, rows, outputs);
+        Shapes.requireMatrix(this, "the input of the last forward pass (rows×inputs; call forward first)", lastInput,
+                rows, inputs);
         if (!needInputGradient) {
             parameterGradients(gradOutput, rows);
             return null;

@@ -100,6 +100,7 @@ public final class Dropout implements Layer {
     /** Training: {@code out = in · mask}; inference (or rate 0): the input itself, unchanged. */
     @Override
     public float[] forward(float[] input, int rows, boolean training) {
+        Shapes.requireMatrix(this, "input (rows×size)", input, rows, size);
         lastWasTraining = training && rate > 0;
         if (!lastWasTraining) {
             return input;
@@ -126,9 +127,11 @@ public final class Dropout implements Layer {
         if (!needInputGradient) {
             return null;
         }
+        Shapes.requireMatrix(this, "gradOutput (rows×size)", gradOutput, rows, size);
         if (!lastWasTraining) {
             return gradOutput;
         }
+        Shapes.requireMatrix(this, "the mask of the last forward pass (rows×size)", mask, rows, size);
         int n = rows * size;
         gradInput = Buffers.ensure(gradInput, n);
         for (int i = 0; i < n; i++) {

@@ -187,6 +187,9 @@ public final class Kernels {
 
     /** {@code c[m×n] = a[m×k] · b[k×n]}. */
     public static void multiply(float[] a, float[] b, float[] c, int m, int k, int n) {
+        Shapes.requireMatrix("Kernels.multiply", "a (m×k)", a, m, k);
+        Shapes.requireMatrix("Kernels.multiply", "b (k×n)", b, k, n);
+        Shapes.requireMatrix("Kernels.multiply", "c (m×n)", c, m, n);
         multiply(a, 0, b, c, m, k, n);
     }
 
@@ -241,6 +244,9 @@ public final class Kernels {
 
     /** {@code c[k×n] = a[m×k]ᵀ · b[m×n]}. */
     public static void multiplyTransposedLeft(float[] a, float[] b, float[] c, int m, int k, int n) {
+        Shapes.requireMatrix("Kernels.multiplyTransposedLeft", "a (m×k)", a, m, k);
+        Shapes.requireMatrix("Kernels.multiplyTransposedLeft", "b (m×n)", b, m, n);
+        Shapes.requireMatrix("Kernels.multiplyTransposedLeft", "c (k×n)", c, k, n);
         if (vector(k * n)) {
             ProductThreads threads = poolFor(m, k, n);
             int op = VectorKernels.skipsInTransposedLeft(a, m, k, n) ? ProductThreads.TRANSPOSED_LEFT_SKIPPING
@@ -257,6 +263,9 @@ public final class Kernels {
 
     /** {@code c[m×k] = a[m×n] · b[k×n]ᵀ}. */
     public static void multiplyTransposedRight(float[] a, float[] b, float[] c, int m, int n, int k) {
+        Shapes.requireMatrix("Kernels.multiplyTransposedRight", "a (m×n)", a, m, n);
+        Shapes.requireMatrix("Kernels.multiplyTransposedRight", "b (k×n)", b, k, n);
+        Shapes.requireMatrix("Kernels.multiplyTransposedRight", "c (m×k)", c, m, k);
         if (vector(k * n)) {
             ProductThreads threads = poolFor(m, n, k);
             if (threads == null || !threads.run(ProductThreads.TRANSPOSED_RIGHT, a, 0, b, c, m, n, k)) {
@@ -271,6 +280,8 @@ public final class Kernels {
 
     /** Adds {@code bias[n]} to each of the {@code m} rows of {@code c}. */
     public static void addRowVector(float[] c, float[] bias, int m, int n) {
+        Shapes.requireMatrix("Kernels.addRowVector", "c (m×n)", c, m, n);
+        Shapes.requireMatrix("Kernels.addRowVector", "bias (1×n)", bias, 1, n);
         if (VECTORIZED) {
             VectorKernels.addRowVector(c, bias, m, n);
         } else {
@@ -314,6 +325,8 @@ public final class Kernels {
 
     /** {@code sums[n]} = the column sums of {@code a[m×n]}. */
     public static void sumColumns(float[] a, float[] sums, int m, int n) {
+        Shapes.requireMatrix("Kernels.sumColumns", "a (m×n)", a, m, n);
+        Shapes.requireMatrix("Kernels.sumColumns", "sums (1×n)", sums, 1, n);
         if (VECTORIZED) {
             VectorKernels.sumColumns(a, sums, m, n);
         } else {
