@@ -63,13 +63,7 @@ class Vector256KernelsTest {
         SplittableRandom random = new SplittableRandom(rowFrom * 1000L + colFrom);
         float[] a = values(m * k, random);
         float[] b = values(k * n, random);
-        float[] expected = new float[m * n];
-        VectorKernels.referenceMultiply(a, b, expected, m, k, n);
-        float sentinel = 12345f;
-        float[] c = new float[m * n];
-        java.util.Arrays.fill(c, sentinel);
-        Vector256Kernels.multiply(a, 0, b, c, k, n, rowFrom, rowTo, colFrom, colTo);
-        assertBlock(expected, c, m, n, rowFrom, rowTo, colFrom, colTo, sentinel);
+        assertMultipliesLikeTheReference(a, b, m, k, n, rowFrom, rowTo, colFrom, colTo);
     }
 
     /**
@@ -88,17 +82,8 @@ class Vector256KernelsTest {
                 a[i] = random.nextBoolean() ? 0f : -0f;
             }
         }
-        float[] b = new float[k * n];
-        for (int i = 0; i < b.length; i++) {
-            b[i] = (float) (random.nextDouble() * 2 - 1);
-        }
-        float[] expected = new float[m * n];
-        VectorKernels.referenceMultiply(a, b, expected, m, k, n);
-        float sentinel = -3f;
-        float[] actual = new float[m * n];
-        java.util.Arrays.fill(actual, sentinel);
-        Vector256Kernels.multiply(a, 0, b, actual, k, n, 0, m, colFrom, colTo);
-        assertBlock(expected, actual, m, n, 0, m, colFrom, colTo, sentinel);
+        float[] b = finiteValues(k * n, random);
+        assertMultipliesLikeTheReference(a, b, m, k, n, 0, m, colFrom, colTo);
     }
 
     /**
@@ -129,17 +114,8 @@ class Vector256KernelsTest {
         }
         java.util.Arrays.fill(a, 2 * k, 3 * k, 0f);
         a[5 * k + k / 2] = Float.NaN;
-        float[] b = new float[k * n];
-        for (int i = 0; i < b.length; i++) {
-            b[i] = (float) (random.nextDouble() * 2 - 1);
-        }
-        float[] expected = new float[m * n];
-        VectorKernels.referenceMultiply(a, b, expected, m, k, n);
-        float sentinel = 7f;
-        float[] c = new float[m * n];
-        java.util.Arrays.fill(c, sentinel);
-        Vector256Kernels.multiply(a, 0, b, c, k, n, rowFrom, rowTo, colFrom, colTo);
-        assertBlock(expected, c, m, n, rowFrom, rowTo, colFrom, colTo, sentinel);
+        float[] b = finiteValues(k * n, random);
+        assertMultipliesLikeTheReference(a, b, m, k, n, rowFrom, rowTo, colFrom, colTo);
     }
 
     /** The width of an image's nonzero columns on 256-bit vectors: ±0 counts as zero, NaN as nonzero. */
@@ -224,6 +200,30 @@ class Vector256KernelsTest {
             Kernels.multiplyTransposedRight(a, w, c, m, k, n);
             assertArrayEquals(bits(awt), bits(c), "a·bᵀ on " + threads + " threads");
         }
+    }
+
+    /**
+     * Rows rowFrom… by columns colFrom… of {@code a·b} on the 256-bit kernel hold the reference's bits, and the rest
+     * of c the sentinel it was filled with.
+     */
+    private static void assertMultipliesLikeTheReference(float[] a, float[] b, int m, int k, int n, int rowFrom,
+                                                         int rowTo, int colFrom, int colTo) {
+        float[] expected = new float[m * n];
+        VectorKernels.referenceMultiply(a, b, expected, m, k, n);
+        float sentinel = 12345f;
+        float[] c = new float[m * n];
+        java.util.Arrays.fill(c, sentinel);
+        Vector256Kernels.multiply(a, 0, b, c, k, n, rowFrom, rowTo, colFrom, colTo);
+        assertBlock(expected, c, m, n, rowFrom, rowTo, colFrom, colTo, sentinel);
+    }
+
+    /** Uniform in ±1, all finite: weights for which skipping a zero input keeps the bits. */
+    private static float[] finiteValues(int n, SplittableRandom random) {
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) (random.nextDouble() * 2 - 1);
+        }
+        return x;
     }
 
     /** Inside rows rowFrom… and columns colFrom… c holds the expected bits; outside, the sentinel it was filled with. */
